@@ -1,0 +1,234 @@
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { checkBatchSize, MAX_RECORDS_PER_COLLECTION, toBatches } from '../../helpers/batching';
+import type { MappingMode } from '../../helpers/mapping';
+import { describeItems, failureJson, pairedOutput } from '../../helpers/output';
+import type { SalesforceProblem } from '../../helpers/problem';
+import { createRecordRules, prepareRecord, type SalesforceRecord } from '../../helpers/validation';
+import { problemFromErrorList, readableMessage, toNodeApiError } from '../../transport/errors';
+import {
+	createRecords,
+	describeSObject,
+	type SalesforceConnection,
+	type SaveResult,
+} from '../../transport';
+
+const OBJECT_NAME = 'Lead';
+
+const showFor = { show: { resource: ['lead'], operation: ['create'] } };
+
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		required: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		typeOptions: {
+			loadOptionsDependsOn: ['apiVersion'],
+			resourceMapper: {
+				resourceMapperMethod: 'getLeadFields',
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		displayOptions: showFor,
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: showFor,
+		options: [
+			{
+				displayName: 'Allow Duplicates',
+				name: 'allowDuplicates',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to save a lead even when one of the org's duplicate rules matches it",
+			},
+			{
+				displayName: 'Auto-Assign',
+				name: 'autoAssign',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether the org's active lead assignment rule picks the owner of each new lead",
+			},
+			{
+				displayName: 'Batch Size',
+				name: 'batchSize',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_RECORDS_PER_COLLECTION },
+				default: MAX_RECORDS_PER_COLLECTION,
+				description:
+					'How many leads go to Salesforce in one call (at most 200). Each call counts as one API request.',
+			},
+		],
+	},
+];
+
+interface CreateSettings {
+	autoAssign: boolean;
+	allowDuplicates: boolean;
+	batchSize: number;
+}
+
+interface PendingRecord {
+	itemIndex: number;
+	record: SalesforceRecord;
+}
+
+interface CreatedRecord {
+	itemIndex: number;
+	id: string;
+}
+
+function readSettings(this: IExecuteFunctions): CreateSettings {
+	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+	const batchSize = options.batchSize ?? MAX_RECORDS_PER_COLLECTION;
+	const batchSizeError = checkBatchSize(batchSize);
+	if (batchSizeError) throw new NodeOperationError(this.getNode(), batchSizeError);
+	return {
+		autoAssign: options.autoAssign !== false,
+		allowDuplicates: options.allowDuplicates === true,
+		batchSize: batchSize as number,
+	};
+}
+
+/** What an item asks to create: its own JSON ("Map automatically") or the mapped values. */
+function readInput(this: IExecuteFunctions, mode: MappingMode, items: INodeExecutionData[], itemIndex: number) {
+	if (mode === 'autoMapInputData') return items[itemIndex].json;
+	// Our own validation (against the live describe) replaces n8n's schema check, so that every
+	// problem is reported the same way, with Salesforce's error code and the field's name.
+	const value = this.getNodeParameter('fields.value', itemIndex, {}, { skipValidation: true });
+	return (value ?? {}) as Record<string, unknown>;
+}
+
+function createdSoFar(created: CreatedRecord[]): string {
+	if (created.length === 0) return 'No earlier item had been created.';
+	const ids = created.map(({ itemIndex, id }) => `item ${itemIndex}: ${id}`).join(', ');
+	return `${created.length} earlier item${created.length === 1 ? ' was' : 's were'} already created in Salesforce (${ids}).`;
+}
+
+/** The error when continue-on-fail is off and a whole Collections call failed or its outcome is unknown. */
+function batchFailure(
+	this: IExecuteFunctions,
+	problem: SalesforceProblem,
+	outcomeUnknown: boolean,
+	batch: PendingRecord[],
+	created: CreatedRecord[],
+) {
+	const which = describeItems(batch.map((entry) => entry.itemIndex));
+	const message = outcomeUnknown
+		? `The connection to Salesforce broke while creating ${which} (${problem.errorCode}): the outcome is unknown, Salesforce may or may not have saved them. Check Salesforce for these leads before running again, or they may be created twice. ${createdSoFar(created)}`
+		: `Salesforce refused the call creating ${which}: ${problem.errorCode}: ${readableMessage(problem)} None of these items was saved. ${createdSoFar(created)}`;
+	const error = toNodeApiError(this.getNode(), problem, { message, itemIndex: batch[0].itemIndex });
+	error.context.createdIds = created.map((entry) => entry.id);
+	return error;
+}
+
+/** The error when continue-on-fail is off and one record of an all-or-none call failed. */
+function recordFailure(
+	this: IExecuteFunctions,
+	problem: SalesforceProblem,
+	itemIndex: number,
+	batch: PendingRecord[],
+	created: CreatedRecord[],
+) {
+	const fields = problem.fields.length > 0 ? ` (field ${problem.fields.join(', ')})` : '';
+	const rolledBack = batch.length > 1 ? ` The other ${batch.length - 1} items sent with it were rolled back, none was saved.` : '';
+	const message = `Item ${itemIndex} could not be created: ${problem.errorCode}${fields}: ${readableMessage(problem)}.${rolledBack} ${createdSoFar(created)}`;
+	const error = toNodeApiError(this.getNode(), problem, { message, itemIndex });
+	error.context.createdIds = created.map((entry) => entry.id);
+	return error;
+}
+
+/** With all-or-none every record of a failed call reports this code except the one that failed. */
+const ROLLED_BACK = 'ALL_OR_NONE_OPERATION_ROLLED_BACK';
+
+function failedResultOf(results: SaveResult[]): number {
+	const failed = results.map((result, position) => ({ result, position })).filter(({ result }) => !result.success);
+	const cause = failed.find(({ result }) => problemFromErrorList(result.errors ?? []).errorCode !== ROLLED_BACK);
+	return (cause ?? failed[0]).position;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	items: INodeExecutionData[],
+	connection: SalesforceConnection,
+): Promise<INodeExecutionData[]> {
+	const continueOnFail = this.continueOnFail();
+	const settings = readSettings.call(this);
+	const mode = this.getNodeParameter('fields.mappingMode', 0) as MappingMode;
+
+	// One describe per execution, whatever the number of items: it is the schema every item is checked against.
+	const rules = createRecordRules(await describeSObject(this, connection, OBJECT_NAME));
+
+	const outputs: INodeExecutionData[] = new Array(items.length);
+	const pending: PendingRecord[] = [];
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const prepared = prepareRecord(rules, readInput.call(this, mode, items, itemIndex), mode);
+		if (prepared.ok) {
+			pending.push({ itemIndex, record: prepared.record });
+		} else if (continueOnFail) {
+			outputs[itemIndex] = pairedOutput(failureJson(prepared.problem), itemIndex);
+		} else {
+			// Checked before any create call: nothing has been saved yet.
+			throw toNodeApiError(this.getNode(), prepared.problem, {
+				itemIndex,
+				message: `Item ${itemIndex} is not a valid ${OBJECT_NAME}: ${prepared.problem.message}. Nothing was sent to Salesforce.`,
+			});
+		}
+	}
+
+	const created: CreatedRecord[] = [];
+	for (const batch of toBatches(pending, settings.batchSize)) {
+		const response = await createRecords(
+			this,
+			connection,
+			batch.map((entry) => entry.record),
+			{ objectName: OBJECT_NAME, allOrNone: !continueOnFail, ...settings },
+		);
+		if (!response.ok) {
+			const outcomeUnknown = response.delivery === 'unknown';
+			if (!continueOnFail) throw batchFailure.call(this, response.problem, outcomeUnknown, batch, created);
+			const problem = outcomeUnknown ? { ...response.problem, errorCode: 'OUTCOME_UNKNOWN' } : response.problem;
+			const message = outcomeUnknown
+				? `The connection broke while this lead was being created (${response.problem.errorCode}): check Salesforce before retrying, it may or may not have been saved`
+				: readableMessage(response.problem);
+			for (const { itemIndex } of batch) outputs[itemIndex] = pairedOutput(failureJson(problem, message), itemIndex);
+			continue;
+		}
+		const results = response.body;
+		if (!continueOnFail && results.some((result) => !result.success)) {
+			const position = failedResultOf(results);
+			const problem = problemFromErrorList(results[position].errors ?? []);
+			throw recordFailure.call(this, problem, batch[position].itemIndex, batch, created);
+		}
+		results.forEach((result, position) => {
+			const { itemIndex } = batch[position];
+			if (result.success && result.id) {
+				created.push({ itemIndex, id: result.id });
+				outputs[itemIndex] = pairedOutput({ id: result.id, success: true }, itemIndex);
+			} else {
+				const problem = problemFromErrorList(result.errors ?? []);
+				outputs[itemIndex] = pairedOutput(failureJson(problem, readableMessage(problem)), itemIndex);
+			}
+		});
+	}
+	return outputs;
+}

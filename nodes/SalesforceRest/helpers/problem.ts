@@ -1,0 +1,17 @@
+/**
+ * The one error shape used inside the package, whatever Salesforce sent (an error array, a
+ * Collections `statusCode` error, an OAuth `{error, error_description}` object, an HTML page) or
+ * whatever the node found wrong with an item before sending it.
+ */
+export interface SalesforceProblem {
+	/** HTTP status of the answer; absent when the node found the problem before any request. */
+	httpStatus?: number;
+	/** Salesforce's code (`REQUIRED_FIELD_MISSING`, `invalid_grant`, ...): match on this, never on text. */
+	errorCode: string;
+	/** Readable message, in the org user's language when it comes from Salesforce. */
+	message: string;
+	/** API names of the fields concerned, possibly empty. */
+	fields: string[];
+	/** Ids of the records a duplicate rule matched (DUPLICATES_DETECTED only). */
+	duplicates?: string[];
+}

@@ -1,0 +1,238 @@
+/**
+ * Salesforce answers errors in several shapes: an array of `{message, errorCode, fields}` (REST
+ * resources), `{success: false, errors: [{statusCode, message, fields}]}` (one Collections result),
+ * `{error, error_description}` (OAuth), or an HTML page (some 5xx). They all become one
+ * `SalesforceProblem`, then one readable NodeApiError. Decisions are made on codes, never on message
+ * text: messages are in the org user's language.
+ */
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
+
+import type { SalesforceProblem } from '../helpers/problem';
+
+type UnknownRecord = Record<string, unknown>;
+
+function isRecord(value: unknown): value is UnknownRecord {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function asStrings(value: unknown): string[] {
+	return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
+}
+
+function text(value: unknown): string | undefined {
+	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+/** Record ids a duplicate rule matched. Single-record answers misspell the key `duplicateResut`. */
+function duplicateIds(error: UnknownRecord): string[] {
+	const result = error.duplicateResult ?? error.duplicateResut;
+	if (!isRecord(result) || !Array.isArray(result.matchResults)) return [];
+	const ids: string[] = [];
+	for (const match of result.matchResults) {
+		const records = isRecord(match) && Array.isArray(match.matchRecords) ? match.matchRecords : [];
+		for (const entry of records) {
+			const id = isRecord(entry) && isRecord(entry.record) ? text(entry.record.Id) : undefined;
+			if (id && !ids.includes(id)) ids.push(id);
+		}
+	}
+	return ids;
+}
+
+/**
+ * Salesforce error objects: `errorCode` in REST answers, `statusCode` in Collections results. When
+ * several come at once the first code leads and every message and field is kept.
+ */
+export function problemFromErrorList(errors: unknown[], httpStatus?: number): SalesforceProblem {
+	const entries = errors.filter(isRecord);
+	const first = entries[0] ?? {};
+	const messages = entries.map((entry) => text(entry.message)).filter((message): message is string => !!message);
+	const fields = [...new Set(entries.flatMap((entry) => asStrings(entry.fields)))];
+	const duplicates = [...new Set(entries.flatMap(duplicateIds))];
+	return {
+		...(httpStatus !== undefined && { httpStatus }),
+		errorCode: text(first.errorCode) ?? text(first.statusCode) ?? 'UNKNOWN_ERROR',
+		message: messages.join('; ') || 'Salesforce reported an error without a message',
+		fields,
+		...(duplicates.length > 0 && { duplicates }),
+	};
+}
+
+/** The readable part of an HTML error page: its title, else its text, shortened. */
+export function textOfHtml(html: string): string {
+	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
+	const source = title && title.trim() !== '' ? title : html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ');
+	const plain = source
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/&nbsp;/g, ' ')
+		.replace(/&amp;/g, '&')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
+}
+
+/** Any error answer (status + body as received) → one problem. */
+export function problemFromResponse(httpStatus: number, body: unknown): SalesforceProblem {
+	if (Array.isArray(body) && body.some(isRecord)) return problemFromErrorList(body, httpStatus);
+	if (isRecord(body)) {
+		if (Array.isArray(body.errors) && body.errors.length > 0) return problemFromErrorList(body.errors, httpStatus);
+		if (text(body.error)) {
+			return {
+				httpStatus,
+				errorCode: text(body.error) as string,
+				message: text(body.error_description) ?? (text(body.error) as string),
+				fields: [],
+			};
+		}
+		if (text(body.errorCode) ?? text(body.statusCode)) return problemFromErrorList([body], httpStatus);
+	}
+	let message = `Salesforce answered HTTP ${httpStatus} without details`;
+	if (typeof body === 'string' && body.trim() !== '') {
+		message = /<\s*(html|!doctype|body|title)/i.test(body) ? textOfHtml(body) : body.trim().slice(0, 500);
+	}
+	return { httpStatus, errorCode: `HTTP_${httpStatus}`, message, fields: [] };
+}
+
+/** Codes of failures where the request never left this machine, so nothing can have been saved. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
+
+/**
+ * Whether Salesforce answered (`answered`), the request surely never reached it (`not-sent`), or the
+ * connection broke while it was in flight (`unknown`: a create may or may not have happened).
+ */
+export type Delivery = 'answered' | 'not-sent' | 'unknown';
+
+function causeChain(error: unknown): UnknownRecord[] {
+	const chain: UnknownRecord[] = [];
+	let level: unknown = error;
+	while (isRecord(level) && chain.length < 10 && !chain.includes(level)) {
+		chain.push(level);
+		level = level.cause;
+	}
+	return chain;
+}
+
+/**
+ * What went wrong, from an error thrown by n8n's request helpers: an HTTP answer (axios keeps it on
+ * `response`), a refresh n8n could not do (the OAuth body on `body`, or n8n's own "reconnect" error),
+ * or a network failure (a `code` such as ECONNRESET).
+ */
+export function problemFromThrown(error: unknown): { problem: SalesforceProblem; delivery: Delivery } {
+	const chain = causeChain(error);
+	for (const level of chain) {
+		const response = level.response;
+		if (isRecord(response) && typeof response.status === 'number') {
+			return { problem: problemFromResponse(response.status, response.data), delivery: 'answered' };
+		}
+	}
+	for (const level of chain) {
+		const failure = level.failure;
+		const oauthBody = level.body;
+		if (isRecord(oauthBody) && text(oauthBody.error)) {
+			return { problem: problemFromResponse(400, oauthBody), delivery: 'answered' };
+		}
+		if (isRecord(failure) && failure.cause === 'credential-invalid') {
+			const message = text(level.message) ?? 'The credential needs to be reconnected';
+			return { problem: { httpStatus: 400, errorCode: 'invalid_grant', message, fields: [] }, delivery: 'answered' };
+		}
+	}
+	const transport = chain.find(
+		(level) => level.isAxiosError === true || /^(E[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(text(level.code) ?? ''),
+	);
+	const message = text(transport?.message) ?? text(chain[0]?.message) ?? 'The request to Salesforce failed';
+	if (!transport) {
+		// Thrown by n8n before anything was sent (credential not connected, URL refused, ...).
+		return { problem: { errorCode: 'REQUEST_NOT_SENT', message, fields: [] }, delivery: 'not-sent' };
+	}
+	const code = text(transport.code) ?? 'NETWORK_ERROR';
+	return {
+		problem: { errorCode: code, message, fields: [] },
+		delivery: NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown',
+	};
+}
+
+const REST_EDITIONS =
+	'The REST API is available in Enterprise, Unlimited, Performance and Developer Edition, and in Professional Edition with the API add-on; the user also needs the "API Enabled" permission.';
+const RECONNECT = 'Open the Salesforce REST credential and reconnect it.';
+
+/** What the user should do about a problem, by code; undefined when Salesforce's message says it all. */
+export function guidanceFor(problem: SalesforceProblem): string | undefined {
+	switch (problem.errorCode) {
+		case 'API_DISABLED_FOR_ORG':
+		case 'API_CURRENTLY_DISABLED':
+			return `This Salesforce org or user may not use the API. ${REST_EDITIONS}`;
+		case 'REQUEST_LIMIT_EXCEEDED':
+			return 'The org has spent its API request allowance (the daily limit over a rolling 24 hours, or too many long requests at once). Wait until calls free up, or ask a Salesforce admin to raise the limit.';
+		case 'invalid_grant':
+			return `Salesforce no longer accepts this credential's refresh token (revoked, expired, or the user or org is inactive). ${RECONNECT}`;
+		case 'INVALID_SESSION_ID':
+			return `Salesforce refused the session even after n8n refreshed the access token. ${RECONNECT} If it keeps happening, the org's session settings (IP restrictions, sessions locked to an IP) may block API use from n8n.`;
+		case 'INVALID_TYPE':
+		case 'NOT_FOUND':
+			return 'Check the object or record name: it must be an API name that exists in this org and is visible to the connected user.';
+		case 'UNABLE_TO_LOCK_ROW':
+			return 'Another process was updating the same records. Running the workflow again usually succeeds.';
+		case 'DUPLICATES_DETECTED':
+			return 'An org duplicate rule blocked the save. Turn on "Allow Duplicates" to save anyway.';
+	}
+	if (problem.httpStatus === 410) return 'This API version is retired: choose a newer API Version.';
+	if (problem.httpStatus !== undefined && problem.httpStatus >= 500) {
+		return 'Salesforce had a server problem. Nothing that failed this way needs fixing in the workflow; try again later.';
+	}
+	return undefined;
+}
+
+/** A problem reported on an output item (Continue On Fail): the message and, when useful, what to do. */
+export function readableMessage(problem: SalesforceProblem): string {
+	const guidance = guidanceFor(problem);
+	return guidance ? `${problem.message}. ${guidance}` : problem.message;
+}
+
+function failureFor(problem: SalesforceProblem): NodeApiError['failure'] {
+	if (problem.errorCode === 'invalid_grant' || problem.errorCode === 'INVALID_SESSION_ID') {
+		return { cause: 'credential-invalid' };
+	}
+	if (problem.errorCode === 'REQUEST_LIMIT_EXCEEDED') return { cause: 'quota-exhausted' };
+	if (problem.httpStatus === 503) return { cause: 'temporarily-unavailable' };
+	return undefined;
+}
+
+/**
+ * The one error the node throws for anything Salesforce refused. The problem itself stays readable on
+ * the error (`errorResponse`, `context`) for whoever catches it.
+ */
+export function toNodeApiError(
+	node: INode,
+	problem: SalesforceProblem,
+	options: { itemIndex?: number; message?: string } = {},
+): NodeApiError {
+	const fieldsNote = problem.fields.length > 0 ? ` (fields: ${problem.fields.join(', ')})` : '';
+	const error = new NodeApiError(node, { ...problem } as unknown as JsonObject, {
+		message: options.message ?? `Salesforce: ${problem.errorCode}: ${problem.message}${fieldsNote}`,
+		description: guidanceFor(problem),
+		...(problem.httpStatus !== undefined && { httpCode: String(problem.httpStatus) }),
+		...(options.itemIndex !== undefined && { itemIndex: options.itemIndex }),
+		failure: failureFor(problem),
+	});
+	error.context.errorCode = problem.errorCode;
+	error.context.fields = problem.fields;
+	if (problem.duplicates) error.context.duplicates = problem.duplicates;
+	return error;
+}
+
+/** The problem a thrown error stands for: ours carry it, anything else is described by its message. */
+export function problemOfError(error: unknown): SalesforceProblem {
+	const response = (error as NodeApiError).errorResponse;
+	if (response && typeof response.errorCode === 'string' && typeof response.message === 'string') {
+		return response as unknown as SalesforceProblem;
+	}
+	return { errorCode: 'NODE_ERROR', message: (error as Error)?.message ?? String(error), fields: [] };
+}
+
+/** Errors leave the node as NodeApiError or NodeOperationError, never as anything else. */
+export function asNodeError(node: INode, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(node, error as Error);
+}
+
