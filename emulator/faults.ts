@@ -1,0 +1,100 @@
+/**
+ * Faults a test switches on: each applies to the next `times` matching requests. Every fault that
+ * matches a request applies to it (a test may combine latency with a status, say), in the order added.
+ */
+import { htmlReply, jsonReply, JSON_TYPE, type Reply } from './http';
+import type { Fault } from './types';
+
+/** What the faults matching one request ask for, merged. */
+export interface FaultPlan {
+	latencyMs: number;
+	expireToken: boolean;
+	drop?: 'before' | 'after';
+	/** The first matching fault that answers instead of the emulator. */
+	answer?: Pick<Fault, 'status' | 'body' | 'contentType'>;
+	errorCode?: Fault['errorCode'];
+}
+
+interface ActiveFault {
+	fault: Fault;
+	remaining: number;
+}
+
+export class FaultBook {
+	private active: ActiveFault[] = [];
+
+	add(fault: Fault): void {
+		if (fault.status !== undefined && (!Number.isInteger(fault.status) || fault.status < 100 || fault.status > 599)) {
+			throw new Error(`Fault status must be an HTTP status (100-599), got ${String(fault.status)}`);
+		}
+		if (fault.drop !== undefined && fault.drop !== 'before' && fault.drop !== 'after') {
+			throw new Error(`Fault drop must be 'before' or 'after', got ${String(fault.drop)}`);
+		}
+		const times = fault.times ?? 1;
+		if (!(times > 0)) throw new Error(`Fault times must be a positive number or Infinity, got ${String(fault.times)}`);
+		this.active.push({ fault, remaining: times });
+	}
+
+	clear(): void {
+		this.active = [];
+	}
+
+	/** The faults this request triggers; each one used is spent once. */
+	take(method: string, path: string): FaultPlan {
+		const plan: FaultPlan = { latencyMs: 0, expireToken: false };
+		for (const entry of this.active) {
+			if (!matches(entry.fault, method, path)) continue;
+			entry.remaining -= 1;
+			const { fault } = entry;
+			plan.latencyMs += fault.latencyMs ?? 0;
+			plan.expireToken ||= fault.expireToken === true;
+			plan.drop ??= fault.drop;
+			plan.errorCode ??= fault.errorCode;
+			if (fault.status !== undefined && plan.answer === undefined) {
+				plan.answer = { status: fault.status, body: fault.body, contentType: fault.contentType };
+			}
+		}
+		this.active = this.active.filter((entry) => entry.remaining > 0);
+		return plan;
+	}
+}
+
+function matches(fault: Fault, method: string, path: string): boolean {
+	if (fault.method !== undefined && fault.method.toUpperCase() !== method) return false;
+	if (fault.path === undefined) return true;
+	if (fault.path instanceof RegExp) return fault.path.test(path);
+	return path === fault.path || path.endsWith(fault.path);
+}
+
+/** The answer of a status fault: its own body, or what Salesforce sends with that status. */
+export function faultReply(answer: NonNullable<FaultPlan['answer']>): Reply {
+	const status = answer.status ?? 500;
+	if (answer.body === undefined) return defaultErrorReply(status);
+	if (typeof answer.body === 'string') {
+		const looksLikeHtml = answer.body.trimStart().startsWith('<');
+		const contentType = answer.contentType ?? (looksLikeHtml ? 'text/html;charset=UTF-8' : 'text/plain;charset=UTF-8');
+		return { status, headers: { 'Content-Type': contentType }, body: answer.body };
+	}
+	return { status, headers: { 'Content-Type': answer.contentType ?? JSON_TYPE }, body: JSON.stringify(answer.body) };
+}
+
+/** Salesforce answers 5xx from its front end as HTML pages, and API errors as a JSON array. */
+function defaultErrorReply(status: number): Reply {
+	if (status >= 500) {
+		const title = status === 503 ? 'Service Unavailable' : status === 500 ? 'An internal server error has occurred' : 'Error';
+		return htmlReply(status, errorPageHtml(status, title));
+	}
+	return jsonReply(status, [{ message: `Emulated fault: HTTP ${status}`, errorCode: 'UNKNOWN_EXCEPTION' }]);
+}
+
+function errorPageHtml(status: number, title: string): string {
+	return [
+		'<!DOCTYPE html>',
+		`<html><head><title>${title}</title></head>`,
+		'<body><table><tr><td>',
+		`<h2>${title}</h2>`,
+		'<p>An error has occurred while processing your request. The salesforce.com support team has been notified of the problem.</p>',
+		`<p>Error ID: ${status}-emulator</p>`,
+		'</td></tr></table></body></html>',
+	].join('\n');
+}

@@ -1,0 +1,122 @@
+/**
+ * A local stand-in for Salesforce: the OAuth web-server flow and the REST resources a lead
+ * integration uses, with Salesforce's answers, errors, limits and faults on demand.
+ * See emulator/README.md.
+ */
+import { createServer as createHttpServer, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+
+import { SchemaCatalog } from './describes/catalog';
+import { FaultBook } from './faults';
+import { IdMinter } from './ids';
+import { ApiUsageCounter } from './limits';
+import { identityBaseFor, type OAuthContext } from './oauth/context';
+import { TokenStore } from './oauth/tokens';
+import { hostKindOf } from './http';
+import { requestListener, type ServerState } from './server';
+import { RecordStore } from './store';
+import type { EmulatorHandle, EmulatorOptions, OAuthApp, RecordedRequest, TokenResponse } from './types';
+
+export * from './types';
+export { makeId, idChecksum, ORG_ID, USER_ID } from './ids';
+export { EMULATOR_USERNAME, EMULATOR_PASSWORD } from './oauth/consent-page';
+
+export const DEFAULT_APP: OAuthApp = {
+	clientId: 'emulator-client-id',
+	clientSecret: 'emulator-client-secret',
+	redirectUris: ['http://localhost:5678/rest/oauth2-credential/callback'],
+};
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
+	const app = registeredApp(options);
+	const accessTokenTtlS = positive('accessTokenTtlS', options.accessTokenTtlS ?? 7200);
+	const authCodeTtlS = positive('authCodeTtlS', options.authCodeTtlS ?? 900);
+	const apiLimit = positive('apiLimit', options.apiLimit ?? 15000);
+	const catalog = new SchemaCatalog(options.describes);
+	const tokens = new TokenStore(accessTokenTtlS * 1000, authCodeTtlS * 1000);
+	const store = new RecordStore();
+	const usage = new ApiUsageCounter(apiLimit, options.apiUsed ?? 0);
+	const faults = new FaultBook();
+	const recorded: RecordedRequest[] = [];
+	const scheme = options.tls === undefined ? 'http' : 'https';
+	let url = '';
+	const oauth: OAuthContext = {
+		app,
+		tokens,
+		rotateRefreshTokens: options.rotateRefreshTokens ?? false,
+		instanceUrl: () => options.instanceUrl?.replace(/\/+$/, '') ?? url,
+	};
+	const state: ServerState = {
+		oauth,
+		rest: {
+			org: { catalog, store, ids: new IdMinter(), rules: { duplicateRuleOnEmail: options.duplicateRuleOnEmail ?? false, assignmentRuleOwnerId: options.assignmentRuleOwnerId } },
+			tokens,
+			usage,
+		},
+		faults,
+		recorded,
+		latencyMs: options.latencyMs ?? 0,
+		scheme,
+		log: options.log,
+	};
+	const listener = requestListener(state);
+	const server: Server = options.tls === undefined ? createHttpServer(listener) : createHttpsServer(options.tls, listener);
+	const host = options.host ?? '127.0.0.1';
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address() as AddressInfo;
+	url = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+	return {
+		url,
+		app,
+		stop: () => stopServer(server),
+		records: (objectName) => store.copies(objectName),
+		requests: () => recorded.map((request) => structuredClone(request)),
+		apiUsage: () => usage.snapshot(),
+		issueTokens: (opts = {}): TokenResponse => {
+			const scope = (opts.scope ?? 'api refresh_token').trim().split(/\s+/);
+			const ownHost = new URL(url).host;
+			const identityBase = identityBaseFor({ host: ownHost, hostKind: hostKindOf(ownHost), requestBaseUrl: url } as Parameters<typeof identityBaseFor>[0]);
+			return tokens.issue({ clientId: app.clientId, clientSecret: app.clientSecret, scope, identityBase, instanceUrl: oauth.instanceUrl() });
+		},
+		expireAccessTokens: () => tokens.expireAllAccessTokens(),
+		revokeRefreshTokens: () => tokens.revokeAllRefreshTokens(),
+		faults: { add: (fault) => faults.add(fault), clear: () => faults.clear() },
+	};
+}
+
+function registeredApp(options: EmulatorOptions): OAuthApp {
+	const redirectUris = options.redirectUris ?? DEFAULT_APP.redirectUris;
+	if (redirectUris.length === 0) throw new Error('redirectUris: register at least one redirect URI');
+	for (const uri of redirectUris) {
+		try {
+			new URL(uri);
+		} catch {
+			throw new Error(`redirectUris: "${uri}" is not an absolute URL`);
+		}
+	}
+	return {
+		clientId: options.clientId ?? DEFAULT_APP.clientId,
+		clientSecret: options.clientSecret ?? DEFAULT_APP.clientSecret,
+		redirectUris: [...redirectUris],
+	};
+}
+
+function positive(name: string, value: number): number {
+	if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${value}`);
+	return value;
+}
+
+function stopServer(server: Server): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.close((error) => (error ? reject(error) : resolve()));
+		server.closeAllConnections();
+	});
+}

@@ -1,0 +1,35 @@
+/** What a REST resource handler gets, and helpers every write resource uses. */
+import { USER_ID } from '../ids';
+import type { EmulatorRequest, Reply } from '../http';
+import type { ApiUsageCounter } from '../limits';
+import { apiError, type SaveError } from './errors';
+import type { Org } from './save';
+
+export interface RestCall {
+	request: EmulatorRequest;
+	/** API version of the URL without the 'v', e.g. '66.0'. */
+	version: string;
+	/** Values of the route's {placeholders}. */
+	params: Record<string, string>;
+	org: Org;
+	/** A fault asked this call to fail with row lock contention. */
+	lockRow: boolean;
+	usage: ApiUsageCounter;
+}
+
+/** Writes take JSON (Salesforce also takes XML, which the emulator does not). No content type reads as JSON. */
+export function unsupportedMediaType(request: EmulatorRequest): Reply | undefined {
+	const mediaType = request.contentType.split(';')[0].trim().toLowerCase();
+	if (mediaType === '' || mediaType === 'application/json') return undefined;
+	return apiError(415, 'UNSUPPORTED_MEDIA_TYPE', `MediaType of '${mediaType}' is not supported by this resource`);
+}
+
+export const LOCK_ROW_ERROR: SaveError = {
+	errorCode: 'UNABLE_TO_LOCK_ROW',
+	message: `unable to obtain exclusive access to this record or 1 records: ${USER_ID}`,
+	fields: [],
+};
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

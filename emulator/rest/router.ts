@@ -1,0 +1,120 @@
+/**
+ * Everything under /services/data: the versions list (no session, no API call), then for a
+ * versioned URL: retired (410) or unknown (404) version, session check (401), daily limit (403),
+ * one API call counted, the resource. Every answer carries Sforce-Limit-Info.
+ */
+import { jsonReply, type EmulatorRequest, type Reply } from '../http';
+import type { ApiUsageCounter } from '../limits';
+import type { TokenStore } from '../oauth/tokens';
+import { LOCK_ROW_ERROR, type RestCall } from './call';
+import { createCollection, upsertCollection } from './collections';
+import { describeGlobal, describeSObject, sobjectBasicInfo } from './describe';
+import { apiError, errorsReply, notFound, sessionInvalid } from './errors';
+import { runQuery } from './query';
+import { createRecord, retrieveRecord, upsertRecord } from './records';
+import type { Org } from './save';
+import { versionList, versionStatus } from './versions';
+
+interface Route {
+	method: string;
+	/** Path after /services/data/vNN.0, with {placeholders}; also the key of apiUsage().byEndpoint. */
+	pattern: string;
+	handle(call: RestCall): Reply;
+	/** Writes that take part in row locking (the UNABLE_TO_LOCK_ROW fault). */
+	locks?: boolean;
+}
+
+export interface RestContext {
+	org: Org;
+	tokens: TokenStore;
+	usage: ApiUsageCounter;
+}
+
+/** In match order: literal segments before placeholders. */
+const ROUTES: Route[] = [
+	{ method: 'GET', pattern: '', handle: resourcesDirectory },
+	{ method: 'GET', pattern: '/limits', handle: limits },
+	{ method: 'GET', pattern: '/sobjects', handle: describeGlobal },
+	{ method: 'GET', pattern: '/sobjects/{Name}', handle: sobjectBasicInfo },
+	{ method: 'POST', pattern: '/sobjects/{Name}', handle: createRecord, locks: true },
+	{ method: 'GET', pattern: '/sobjects/{Name}/describe', handle: describeSObject },
+	{ method: 'GET', pattern: '/sobjects/{Name}/{Id}', handle: retrieveRecord },
+	{ method: 'PATCH', pattern: '/sobjects/{Name}/{Field}/{Value}', handle: upsertRecord, locks: true },
+	{ method: 'POST', pattern: '/composite/sobjects', handle: createCollection, locks: true },
+	{ method: 'PATCH', pattern: '/composite/sobjects/{Name}/{Field}', handle: upsertCollection, locks: true },
+	{ method: 'GET', pattern: '/query', handle: runQuery },
+];
+
+export function isRestPath(path: string): boolean {
+	return path === '/services/data' || path.startsWith('/services/data/');
+}
+
+export function handleRest(context: RestContext, request: EmulatorRequest, lockRow: boolean): Reply {
+	const reply = route(context, request, lockRow);
+	reply.headers['Sforce-Limit-Info'] = context.usage.header();
+	return reply;
+}
+
+function route(context: RestContext, request: EmulatorRequest, lockRow: boolean): Reply {
+	const rest = request.path.slice('/services/data'.length).replace(/\/+$/, '');
+	if (rest === '') return request.method === 'GET' ? jsonReply(200, versionList()) : methodNotAllowed(request.method, ['GET']);
+	const [, versionSegment, ...segments] = rest.split('/');
+	const status = versionStatus(versionSegment);
+	if (status === 'retired') {
+		return apiError(410, 'API_VERSION_RETIRED', `API version ${versionSegment.slice(1)} has been retired. Use a supported API version.`);
+	}
+	if (status === 'unknown') return notFound();
+	if (!authenticated(context.tokens, request)) return sessionInvalid();
+	if (context.usage.exhausted()) return apiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+	const resourcePath = segments.length === 0 ? '' : `/${segments.join('/')}`;
+	const matching = ROUTES.map((candidate) => ({ route: candidate, params: match(candidate.pattern, resourcePath) })).filter((entry) => entry.params !== undefined);
+	const found = matching.find((entry) => entry.route.method === request.method);
+	if (found === undefined) {
+		context.usage.count(`${request.method} (no such resource)`);
+		return matching.length === 0 ? notFound() : methodNotAllowed(request.method, matching.map((entry) => entry.route.method));
+	}
+	context.usage.count(`${found.route.method} ${found.route.pattern || '/'}`);
+	const call: RestCall = { request, version: versionSegment.slice(1), params: found.params as Record<string, string>, org: context.org, lockRow, usage: context.usage };
+	if (lockRow && !found.route.locks) return errorsReply(400, [LOCK_ROW_ERROR]);
+	return found.route.handle(call);
+}
+
+/** Salesforce takes `Bearer <token>` and the older `OAuth <token>`. */
+function authenticated(tokens: TokenStore, request: EmulatorRequest): boolean {
+	const token = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+	return token !== undefined && tokens.validAccessToken(token) !== undefined;
+}
+
+function match(pattern: string, path: string): Record<string, string> | undefined {
+	const expected = pattern.split('/');
+	const actual = path.split('/');
+	if (expected.length !== actual.length) return undefined;
+	const params: Record<string, string> = {};
+	for (let i = 0; i < expected.length; i++) {
+		const placeholder = /^\{(\w+)\}$/.exec(expected[i]);
+		if (placeholder !== null) {
+			if (actual[i] === '') return undefined;
+			params[placeholder[1]] = decodeURIComponent(actual[i]);
+		} else if (expected[i] !== actual[i]) {
+			return undefined;
+		}
+	}
+	return params;
+}
+
+function methodNotAllowed(method: string, allowed: string[]): Reply {
+	const reply = apiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${[...new Set(allowed)].join(',')}`);
+	reply.headers.Allow = [...new Set(allowed)].join(', ');
+	return reply;
+}
+
+function resourcesDirectory(call: RestCall): Reply {
+	const base = `/services/data/v${call.version}`;
+	const names = ['sobjects', 'query', 'composite', 'limits'];
+	return jsonReply(200, Object.fromEntries(names.map((name) => [name, `${base}/${name}`])));
+}
+
+function limits(call: RestCall): Reply {
+	const { used, limit } = call.usage.snapshot();
+	return jsonReply(200, { DailyApiRequests: { Max: limit, Remaining: Math.max(limit - used, 0) } });
+}

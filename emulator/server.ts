@@ -1,0 +1,121 @@
+/**
+ * One request's way through the emulator: recorded on arrival, faults looked up, answered by the
+ * OAuth server or the REST API (or a fault), delayed, then written or dropped.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+import { faultReply, type FaultBook } from './faults';
+import {
+	bodyForRecord,
+	flattenHeaders,
+	hostKindOf,
+	htmlReply,
+	readBody,
+	type EmulatorRequest,
+	type Reply,
+} from './http';
+import { handleAuthorize } from './oauth/authorize';
+import type { OAuthContext } from './oauth/context';
+import { handleRevoke, handleToken, handleUserInfo } from './oauth/token';
+import { handleRest, isRestPath, type RestContext } from './rest/router';
+import type { RecordedRequest } from './types';
+
+export interface ServerState {
+	oauth: OAuthContext;
+	rest: RestContext;
+	faults: FaultBook;
+	recorded: RecordedRequest[];
+	latencyMs: number;
+	scheme: 'http' | 'https';
+	log?: (line: string) => void;
+}
+
+export function requestListener(state: ServerState) {
+	return (message: IncomingMessage, response: ServerResponse): void => {
+		serve(state, message, response).catch((error: Error) => {
+			state.log?.(`emulator error: ${error.stack ?? error.message}`);
+			if (!response.headersSent) {
+				response.writeHead(500, { 'Content-Type': 'text/plain;charset=UTF-8' });
+				response.end(`Emulator error: ${error.message}`);
+			}
+		});
+	};
+}
+
+async function serve(state: ServerState, message: IncomingMessage, response: ServerResponse): Promise<void> {
+	const started = Date.now();
+	const request = await toEmulatorRequest(state, message);
+	const recorded: RecordedRequest = {
+		method: request.method,
+		path: request.path,
+		query: request.query,
+		host: request.host,
+		headers: request.headers,
+		body: bodyForRecord(request.contentType, request.rawBody),
+		status: 0,
+	};
+	state.recorded.push(recorded);
+	const plan = state.faults.take(request.method, request.path);
+	const delay = state.latencyMs + plan.latencyMs;
+	const finish = (status: number, note = '') => {
+		recorded.status = status;
+		state.log?.(`${request.method} ${request.path} ${status === 0 ? 'dropped' : status}${note} ${Date.now() - started}ms host=${request.host}`);
+	};
+	if (plan.drop === 'before') {
+		if (delay > 0) await sleep(delay);
+		message.socket.destroy();
+		return finish(0, ' (before storing)');
+	}
+	if (plan.expireToken) expireBearer(state, request);
+	let reply: Reply;
+	if (plan.answer !== undefined) {
+		reply = faultReply(plan.answer);
+		if (isRestPath(request.path)) reply.headers['Sforce-Limit-Info'] = state.rest.usage.header();
+	} else {
+		reply = dispatch(state, request, plan.errorCode === 'UNABLE_TO_LOCK_ROW');
+	}
+	if (delay > 0) await sleep(delay);
+	if (plan.drop === 'after') {
+		message.socket.destroy();
+		return finish(0, ' (after storing)');
+	}
+	response.writeHead(reply.status, reply.headers);
+	response.end(reply.body);
+	finish(reply.status);
+}
+
+function dispatch(state: ServerState, request: EmulatorRequest, lockRow: boolean): Reply {
+	const { path } = request;
+	if (isRestPath(path)) return handleRest(state.rest, request, lockRow);
+	if (path === '/services/oauth2/authorize') return handleAuthorize(state.oauth, request);
+	if (path === '/services/oauth2/token') return handleToken(state.oauth, request);
+	if (path === '/services/oauth2/revoke') return handleRevoke(state.oauth, request);
+	if (path === '/services/oauth2/userinfo') return handleUserInfo(state.oauth, request, false);
+	if (/^\/id\/[a-zA-Z0-9]{15,18}\/[a-zA-Z0-9]{15,18}$/.test(path)) return handleUserInfo(state.oauth, request, true);
+	return htmlReply(404, '<!DOCTYPE html><html><head><title>Page Not Found</title></head><body><h1>URL No Longer Exists</h1></body></html>');
+}
+
+function expireBearer(state: ServerState, request: EmulatorRequest): void {
+	const token = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+	if (token !== undefined) state.oauth.tokens.expireAccessToken(token);
+}
+
+async function toEmulatorRequest(state: ServerState, message: IncomingMessage): Promise<EmulatorRequest> {
+	const headers = flattenHeaders(message);
+	const host = headers.host ?? '';
+	const url = new URL(message.url ?? '/', `${state.scheme}://${host || 'localhost'}`);
+	const query: Record<string, string> = {};
+	for (const [name, value] of url.searchParams) query[name] = value;
+	return {
+		method: (message.method ?? 'GET').toUpperCase(),
+		path: url.pathname,
+		query,
+		host,
+		hostKind: hostKindOf(host),
+		requestBaseUrl: `${state.scheme}://${host}`,
+		headers,
+		contentType: (headers['content-type'] ?? '').toLowerCase(),
+		rawBody: await readBody(message),
+	};
+}

@@ -1,0 +1,35 @@
+/** The org's data: records per sObject, in insertion order. */
+
+export type StoredRecord = Record<string, unknown> & { Id: string };
+
+export class RecordStore {
+	private readonly byObject = new Map<string, StoredRecord[]>();
+
+	insert(objectName: string, record: StoredRecord): void {
+		const records = this.byObject.get(objectName) ?? [];
+		records.push(record);
+		this.byObject.set(objectName, records);
+	}
+
+	/** The live records (callers inside the emulator only). */
+	all(objectName: string): StoredRecord[] {
+		return this.byObject.get(objectName) ?? [];
+	}
+
+	/** Copies, for tests: what they change does not change the org. */
+	copies(objectName: string): StoredRecord[] {
+		const key = [...this.byObject.keys()].find((name) => name.toLowerCase() === objectName.toLowerCase());
+		return key === undefined ? [] : this.all(key).map((record) => structuredClone(record));
+	}
+
+	/** Records whose field equals the value (text compared case-insensitively unless asked otherwise). */
+	findBy(objectName: string, fieldName: string, value: unknown, caseSensitive = false): StoredRecord[] {
+		const wanted = normalise(value, caseSensitive);
+		return this.all(objectName).filter((record) => record[fieldName] !== undefined && record[fieldName] !== null && normalise(record[fieldName], caseSensitive) === wanted);
+	}
+}
+
+function normalise(value: unknown, caseSensitive: boolean): string {
+	const text = String(value);
+	return caseSensitive ? text : text.toLowerCase();
+}

@@ -1,0 +1,119 @@
+/**
+ * The public contract of the emulator (shared with the node's tests, the benchmark and the e2e run).
+ * Names here are relied on by other parts of the project: add, never rename.
+ */
+
+export interface EmulatorOptions {
+	/** 0 (the default in code) picks a free port; the CLI defaults to 8787. */
+	port?: number;
+	/** Interface to listen on, default '127.0.0.1'. */
+	host?: string;
+	/** Added to every answer. */
+	latencyMs?: number;
+	/** sObject name -> describe JSON file path or object; replaces a built-in describe of that name. */
+	describes?: Record<string, string | object>;
+	/** Lifetime of access tokens (the org's session timeout), default 7200. */
+	accessTokenTtlS?: number;
+	/** Lifetime of an authorization code, default 900 (Salesforce: 15 minutes). */
+	authCodeTtlS?: number;
+	clientId?: string;
+	clientSecret?: string;
+	redirectUris?: string[];
+	/** When true every refresh answers a new refresh_token and the old one stops working. */
+	rotateRefreshTokens?: boolean;
+	/** Daily API calls allowed (M in api-usage=N/M), default 15000 (Developer Edition). */
+	apiLimit?: number;
+	/** API calls already spent when the emulator starts (N in api-usage=N/M), default 0. */
+	apiUsed?: number;
+	/** Lead duplicate rule on Email, default false. */
+	duplicateRuleOnEmail?: boolean;
+	/** When set, an active Lead assignment rule gives this OwnerId unless Sforce-Auto-Assign: FALSE. */
+	assignmentRuleOwnerId?: string;
+	/** instance_url in token answers; default the emulator's own url. */
+	instanceUrl?: string;
+	/** Serve https instead of http. */
+	tls?: { key: string | Buffer; cert: string | Buffer };
+	/** One line per request (the CLI prints them). */
+	log?: (line: string) => void;
+}
+
+export interface OAuthApp {
+	clientId: string;
+	clientSecret: string;
+	redirectUris: string[];
+}
+
+/** Salesforce's token answer (authorization_code and refresh_token grants). No expires_in, ever. */
+export interface TokenResponse {
+	access_token: string;
+	refresh_token?: string;
+	signature: string;
+	scope: string;
+	instance_url: string;
+	id: string;
+	token_type: 'Bearer';
+	issued_at: string;
+}
+
+export interface RecordedRequest {
+	method: string;
+	/** Path without the query string. */
+	path: string;
+	query: Record<string, string>;
+	/** The Host header as sent (tells login, test and My Domain apart). */
+	host: string;
+	/** Lower-cased header names; repeated headers joined with ', '. */
+	headers: Record<string, string>;
+	/** Parsed JSON, parsed form, raw text, or undefined when the request had no body. */
+	body: unknown;
+	/** Status answered; 0 when the connection was dropped without an answer. */
+	status: number;
+}
+
+export interface Fault {
+	/** Which requests: both optional = any. A string path matches the whole path or its end. */
+	method?: string;
+	path?: string | RegExp;
+	/** How many matching calls it applies to (default 1; Infinity for all). */
+	times?: number;
+	latencyMs?: number;
+	/** Answer this instead (JSON or HTML body). */
+	status?: number;
+	body?: unknown;
+	contentType?: string;
+	/** Destroy the socket before / after the record is stored. */
+	drop?: 'before' | 'after';
+	/** The bearer token of this call is expired first. */
+	expireToken?: boolean;
+	/** Answer as Salesforce does for row lock contention. */
+	errorCode?: 'UNABLE_TO_LOCK_ROW';
+}
+
+export interface ApiUsage {
+	used: number;
+	limit: number;
+	/** Keys like 'POST /composite/sobjects', 'GET /sobjects/{Name}/describe'. */
+	byEndpoint: Record<string, number>;
+}
+
+export interface EmulatorHandle {
+	/** e.g. http://127.0.0.1:41234 (no trailing slash). */
+	url: string;
+	app: OAuthApp;
+	stop(): Promise<void>;
+	/** Stored records of that object, with Id (copies). */
+	records(objectName: string): Array<Record<string, unknown>>;
+	/** Every request, in order of arrival. */
+	requests(): RecordedRequest[];
+	apiUsage(): ApiUsage;
+	/** As if a user had consented: a Salesforce token answer. */
+	issueTokens(opts?: { scope?: string }): TokenResponse;
+	/** Every access token issued so far stops working (401 INVALID_SESSION_ID). */
+	expireAccessTokens(): void;
+	/** Every refresh token issued so far stops working (400 invalid_grant), as when a user revokes the app. */
+	revokeRefreshTokens(): void;
+	faults: {
+		add(fault: Fault): void;
+		clear(): void;
+	};
+}
