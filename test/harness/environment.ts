@@ -10,6 +10,8 @@ import path from 'node:path';
 export function useTemporaryUserFolder(): string {
 	process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-harness-'));
 	process.env.N8N_DIAGNOSTICS_ENABLED ??= 'false';
+	// The runs report their outcome themselves; n8n's logger would repeat every node error on stdout.
+	process.env.N8N_LOG_LEVEL ??= 'silent';
 	// Without a key n8n-core generates one and announces it on stdout; nothing here is encrypted.
 	process.env.N8N_ENCRYPTION_KEY ??= 'engine-harness-temporary-key';
 	return process.env.N8N_USER_FOLDER;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { WorkflowExecute } from 'n8n-core';
-import { createRunExecutionData, Workflow } from 'n8n-workflow';
+import { createRunExecutionData, ExecutionBaseError, Workflow } from 'n8n-workflow';
 import type {
 	ExecutionError,
 	IConnections,
@@ -33,7 +33,7 @@ export interface OutputItem {
 }
 
 export interface WorkflowResult {
-	/** Each node's items on its first output, by node name (its last run). */
+	/** Each node's items on its first output, by node name (its last run); absent when it failed. */
 	outputs: Record<string, OutputItem[]>;
 	/** The error that stopped the execution, if any. */
 	error?: ExecutionError;
@@ -86,9 +86,15 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	});
 	const mode = 'webhook';
 	const additionalData = createAdditionalData({ credentialsHelper, mode, executionId, workflowData });
-	const run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(
-		engineWorkflow,
-	);
+	let run: IRun;
+	try {
+		run = await new WorkflowExecute(additionalData, mode, runExecutionData).processRunExecutionData(engineWorkflow);
+	} catch (error) {
+		// Raised before any node runs (e.g. WorkflowHasIssuesError): n8n records it as the execution's error.
+		if (!(error instanceof ExecutionBaseError)) throw error;
+		run = { data: runExecutionData, mode, startedAt: new Date(), storedAt: 'db', status: 'error' };
+		run.data.resultData.error = error;
+	}
 
 	return {
 		outputs: collectOutputs(run),
@@ -113,9 +119,9 @@ function bindCredentials(nodes: INode[], credentials: StoredCredential[]): INode
 function collectOutputs(run: IRun): Record<string, OutputItem[]> {
 	const outputs: Record<string, OutputItem[]> = {};
 	for (const [nodeName, tasks] of Object.entries(run.data.resultData.runData)) {
-		const lastTask = tasks[tasks.length - 1];
-		const items = lastTask.data?.main?.[0] ?? [];
-		outputs[nodeName] = items.map(({ json, pairedItem }) => ({ json, pairedItem }));
+		const items = tasks[tasks.length - 1].data?.main?.[0];
+		// A node that stopped with an error has no output at all (not an empty one).
+		if (items) outputs[nodeName] = items.map(({ json, pairedItem }) => ({ json, pairedItem }));
 	}
 	return outputs;
 }

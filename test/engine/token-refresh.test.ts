@@ -1,0 +1,145 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { startEmulator, type EmulatorHandle } from '../../emulator';
+import {
+	connectedCredential,
+	connectThroughConsent,
+	leadCreateParameters,
+	runWorkflow,
+	webhookToSalesforce,
+	type StoredCredential,
+} from '../harness';
+import { accessToken, API, callLine, LEAD_MAPPING, numberedLeads } from './helpers';
+
+let emulator: EmulatorHandle;
+
+afterEach(async () => await emulator.stop());
+
+function createLeads(credential: StoredCredential, count: number, continueOnFail = false) {
+	return runWorkflow({
+		workflow: webhookToSalesforce(leadCreateParameters(LEAD_MAPPING), { continueOnFail }),
+		input: numberedLeads(count),
+		credentials: [credential],
+	});
+}
+
+const expireOnFirstCreate = { method: 'POST', path: '/composite/sobjects', expireToken: true };
+
+describe('An access token that expires during a run', () => {
+	it('is refreshed once through n8n\'s OAuth2 code and the create is repeated, nothing lost or stored twice', async () => {
+		emulator = await startEmulator();
+		const credential = await connectedCredential(emulator);
+		const issued = credential.data.oauthTokenData as IDataObject;
+		emulator.faults.add(expireOnFirstCreate);
+
+		const result = await createLeads(credential, 400);
+
+		expect(result.error).toBeUndefined();
+		expect(emulator.requests().map(callLine)).toEqual([
+			`GET ${API}/sobjects/Lead/describe 200`,
+			`POST ${API}/composite/sobjects 401`,
+			'POST /services/oauth2/token 200',
+			`POST ${API}/composite/sobjects 200`,
+			`POST ${API}/composite/sobjects 200`,
+		]);
+		const refresh = emulator.requests()[2];
+		expect(refresh.body).toMatchObject({ grant_type: 'refresh_token', refresh_token: issued.refresh_token });
+
+		expect(result.tokenUpdates).toHaveLength(1);
+		const refreshed = result.tokenUpdates[0].oauthTokenData;
+		expect(refreshed.access_token).not.toBe(issued.access_token);
+		expect(refreshed).toMatchObject({ refresh_token: issued.refresh_token, instance_url: emulator.url });
+		expect(result.credentials[0].data.oauthTokenData).toEqual(refreshed);
+		const [, , , retried, secondBatch] = emulator.requests();
+		expect(retried.headers.authorization).toBe(`Bearer ${refreshed.access_token}`);
+		expect(secondBatch.headers.authorization).toBe(`Bearer ${refreshed.access_token}`);
+
+		const stored = emulator.records('Lead');
+		expect(stored.map((record) => record.LastName)).toEqual(numberedLeads(400).map((item) => (item.body as IDataObject).last_name));
+		expect(result.outputs.Salesforce.map((item) => item.json.id)).toEqual(stored.map((record) => record.Id));
+	});
+
+	it('stores the new refresh token when the org rotates refresh tokens', async () => {
+		emulator = await startEmulator({ rotateRefreshTokens: true });
+		const credential = await connectedCredential(emulator);
+		const issued = credential.data.oauthTokenData as IDataObject;
+		emulator.expireAccessTokens();
+
+		const result = await createLeads(credential, 1);
+
+		expect(result.error).toBeUndefined();
+		expect(result.tokenUpdates).toHaveLength(1);
+		const stored = result.credentials[0].data.oauthTokenData as IDataObject;
+		expect(stored.refresh_token).toEqual(expect.any(String));
+		expect(stored.refresh_token).not.toBe(issued.refresh_token);
+		expect(stored.access_token).toBe(result.tokenUpdates[0].oauthTokenData.access_token);
+	});
+});
+
+describe('A refresh token Salesforce no longer accepts (invalid_grant)', () => {
+	beforeEach(async () => {
+		emulator = await startEmulator();
+	});
+
+	it('without Continue On Fail, stops the node with "reconnect the credential" and saves nothing', async () => {
+		const credential = await connectedCredential(emulator);
+		emulator.revokeRefreshTokens();
+		emulator.faults.add(expireOnFirstCreate);
+
+		const result = await createLeads(credential, 3);
+
+		expect(`${result.error?.message} ${result.error?.description}`).toMatch(/reconnect/i);
+		expect(result.tokenUpdates).toEqual([]);
+		expect(emulator.requests().map(callLine)).toEqual([
+			`GET ${API}/sobjects/Lead/describe 200`,
+			`POST ${API}/composite/sobjects 401`,
+			'POST /services/oauth2/token 400',
+		]);
+		expect(emulator.records('Lead')).toEqual([]);
+	});
+
+	it('with Continue On Fail, reports invalid_grant on every item of the refused call', async () => {
+		const credential = await connectedCredential(emulator);
+		emulator.revokeRefreshTokens();
+		emulator.faults.add(expireOnFirstCreate);
+
+		const result = await createLeads(credential, 2, true);
+
+		expect(result.outputs.Salesforce).toEqual(
+			[0, 1].map((item) => ({
+				json: { error: expect.stringMatching(/reconnect/i), errorCode: 'invalid_grant', fields: [] },
+				pairedItem: { item },
+			})),
+		);
+		expect(emulator.records('Lead')).toEqual([]);
+	});
+});
+
+describe('A credential connected through the authorization-code + PKCE flow', () => {
+	it('sends the verifier on the code exchange and its tokens create leads', async () => {
+		emulator = await startEmulator();
+
+		const { credential } = await connectThroughConsent(emulator);
+
+		const oauthCalls = emulator.requests();
+		expect(oauthCalls.map(callLine)).toEqual([
+			'GET /services/oauth2/authorize 200',
+			'POST /services/oauth2/authorize 302',
+			'POST /services/oauth2/token 200',
+		]);
+		expect(oauthCalls[0].query).toMatchObject({
+			response_type: 'code',
+			client_id: emulator.app.clientId,
+			scope: 'api refresh_token',
+			code_challenge_method: 'S256',
+		});
+		expect(oauthCalls[2].body).toMatchObject({ grant_type: 'authorization_code', code_verifier: expect.any(String) });
+
+		const result = await createLeads(credential, 1);
+
+		expect(result.outputs.Salesforce).toEqual([
+			{ json: { id: emulator.records('Lead')[0].Id, success: true }, pairedItem: { item: 0 } },
+		]);
+		expect(emulator.requests()[3].headers.authorization).toBe(`Bearer ${accessToken(credential)}`);
+	});
+});
