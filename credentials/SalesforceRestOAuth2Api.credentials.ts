@@ -8,7 +8,7 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
 const LOGIN_HOST_EXPRESSION =
 	'($self["environment"] === "sandbox" ? "https://test.salesforce.com"' +
 	' : $self["environment"] === "myDomain" ? String($self["myDomainUrl"] || "").trim().replace(/\\/+$/, "")' +
-	'.replace(/^(?!https:\\/\\/|http:\\/\\/(localhost|127\\.0\\.0\\.1|\\[::1\\])(:\\d+)?(\\/|$))(http:\\/\\/)?/i, "https://")' +
+	'.replace(/^(?!https:\\/\\/|http:\\/\\/(localhost|127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|\\[::1\\])(:\\d+)?(\\/|$))(http:\\/\\/)?/i, "https://")' +
 	' : "https://login.salesforce.com")';
 
 const oauthEndpoint = (path: string): string => `={{ ${LOGIN_HOST_EXPRESSION} + "${path}" }}`;

@@ -1,6 +1,7 @@
 import {
 	checkBaseUrl,
 	isLoopbackHost,
+	myDomainLoginUrl,
 	normalizeApiVersion,
 	resolveApiBaseUrl,
 } from '../../nodes/SalesforceRest/helpers/instanceUrl';
@@ -50,6 +51,11 @@ describe('resolveApiBaseUrl', () => {
 		expect(resolveApiBaseUrl(credentials)).toEqual({ ok: true, value: 'https://acme.my.salesforce.com' });
 	});
 
+	it('reads a My Domain URL without scheme as https, as the credential does', () => {
+		const credentials = { environment: 'myDomain', myDomainUrl: 'acme.my.salesforce.com', oauthTokenData: { access_token: 'x' } };
+		expect(resolveApiBaseUrl(credentials)).toEqual({ ok: true, value: 'https://acme.my.salesforce.com' });
+	});
+
 	it('asks to reconnect when there is neither', () => {
 		const result = resolveApiBaseUrl({ environment: 'production', oauthTokenData: { access_token: 'x' } });
 		expect(result.ok).toBe(false);
@@ -81,5 +87,18 @@ describe('normalizeApiVersion', () => {
 		const result = normalizeApiVersion(raw);
 		expect(result.ok).toBe(false);
 		expect(!result.ok && result.message).toMatch(/^API Version ".*" is not a Salesforce API version: use the form v66\.0$/);
+	});
+});
+
+describe('myDomainLoginUrl', () => {
+	it.each([
+		['https://acme.my.salesforce.com/', 'https://acme.my.salesforce.com'],
+		['acme.my.salesforce.com', 'https://acme.my.salesforce.com'],
+		['http://acme.my.salesforce.com', 'https://acme.my.salesforce.com'],
+		['http://localhost:8787/', 'http://localhost:8787'],
+		['http://127.0.0.2:8787', 'http://127.0.0.2:8787'],
+		['http://localhost.evil.com', 'https://localhost.evil.com'],
+	])('reads %j as %s', (raw, url) => {
+		expect(myDomainLoginUrl(raw)).toBe(url);
 	});
 });

@@ -34,6 +34,17 @@ export function checkBaseUrl(rawUrl: string, what: string): Checked<string> {
 	return { ok: true, value: `${url.protocol}//${url.host}${path}` };
 }
 
+/**
+ * The My Domain URL as the credential's login expressions use it: a missing scheme or plain http
+ * becomes https, except on loopback (the two must agree, so the same host gets the token).
+ */
+export function myDomainLoginUrl(raw: string): string {
+	const text = raw.trim().replace(/\/+$/, '');
+	const loopbackHttp = /^http:\/\/(localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[::1\])(:\d+)?(\/|$)/i;
+	if (/^https:\/\//i.test(text) || loopbackHttp.test(text)) return text;
+	return `https://${text.replace(/^http:\/\//i, '')}`;
+}
+
 export interface SalesforceCredentialData {
 	environment?: unknown;
 	myDomainUrl?: unknown;
@@ -56,7 +67,7 @@ export function resolveApiBaseUrl(credentials: SalesforceCredentialData): Checke
 		return checkBaseUrl(instanceUrl, 'The instance URL Salesforce returned');
 	}
 	if (credentials.environment === 'myDomain' && typeof credentials.myDomainUrl === 'string' && credentials.myDomainUrl.trim() !== '') {
-		return checkBaseUrl(credentials.myDomainUrl, 'The credential\'s My Domain URL');
+		return checkBaseUrl(myDomainLoginUrl(credentials.myDomainUrl), "The credential's My Domain URL");
 	}
 	if (tokenData === undefined || tokenData === null) {
 		return { ok: false, message: `The Salesforce REST credential is not connected yet. ${RECONNECT}` };

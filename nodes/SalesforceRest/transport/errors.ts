@@ -186,7 +186,7 @@ export function guidanceFor(problem: SalesforceProblem): string | undefined {
 /** A problem reported on an output item (Continue On Fail): the message and, when useful, what to do. */
 export function readableMessage(problem: SalesforceProblem): string {
 	const guidance = guidanceFor(problem);
-	return guidance ? `${problem.message}. ${guidance}` : problem.message;
+	return guidance ? `${problem.message.replace(/[.\s]+$/, '')}. ${guidance}` : problem.message;
 }
 
 function failureFor(problem: SalesforceProblem): NodeApiError['failure'] {

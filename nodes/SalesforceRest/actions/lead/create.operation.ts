@@ -118,6 +118,10 @@ function readInput(this: IExecuteFunctions, mode: MappingMode, items: INodeExecu
 	return (value ?? {}) as Record<string, unknown>;
 }
 
+function withFullStop(text: string): string {
+	return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
+}
+
 function createdSoFar(created: CreatedRecord[]): string {
 	if (created.length === 0) return 'No earlier item had been created.';
 	const ids = created.map(({ itemIndex, id }) => `item ${itemIndex}: ${id}`).join(', ');
@@ -135,7 +139,7 @@ function batchFailure(
 	const which = describeItems(batch.map((entry) => entry.itemIndex));
 	const message = outcomeUnknown
 		? `The connection to Salesforce broke while creating ${which} (${problem.errorCode}): the outcome is unknown, Salesforce may or may not have saved them. Check Salesforce for these leads before running again, or they may be created twice. ${createdSoFar(created)}`
-		: `Salesforce refused the call creating ${which}: ${problem.errorCode}: ${readableMessage(problem)} None of these items was saved. ${createdSoFar(created)}`;
+		: `Creating ${which} failed: ${problem.errorCode}: ${withFullStop(readableMessage(problem))} None of these items was saved. ${createdSoFar(created)}`;
 	const error = toNodeApiError(this.getNode(), problem, { message, itemIndex: batch[0].itemIndex });
 	error.context.createdIds = created.map((entry) => entry.id);
 	return error;
@@ -151,7 +155,7 @@ function recordFailure(
 ) {
 	const fields = problem.fields.length > 0 ? ` (field ${problem.fields.join(', ')})` : '';
 	const rolledBack = batch.length > 1 ? ` The other ${batch.length - 1} items sent with it were rolled back, none was saved.` : '';
-	const message = `Item ${itemIndex} could not be created: ${problem.errorCode}${fields}: ${readableMessage(problem)}.${rolledBack} ${createdSoFar(created)}`;
+	const message = `Item ${itemIndex} could not be created: ${problem.errorCode}${fields}: ${withFullStop(readableMessage(problem))}${rolledBack} ${createdSoFar(created)}`;
 	const error = toNodeApiError(this.getNode(), problem, { message, itemIndex });
 	error.context.createdIds = created.map((entry) => entry.id);
 	return error;

@@ -41,7 +41,7 @@ export const description: INodeProperties[] = [
 						type: 'regex',
 						properties: {
 							regex: '^[A-Za-z][A-Za-z0-9_]*$',
-							errorMessage: `Not a Salesforce API name: use ${API_NAME_RULE}`,
+							errorMessage: `This is not a Salesforce API name: use ${API_NAME_RULE}`,
 						},
 					},
 				],
