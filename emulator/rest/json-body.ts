@@ -12,9 +12,8 @@ export function parseJsonBody(text: string): ParsedBody {
 	}
 	try {
 		return { ok: true, value: JSON.parse(text) };
-	} catch (error) {
-		const position = /position (\d+)/.exec((error as Error).message);
-		const index = position === null ? text.length : Number(position[1]);
+	} catch {
+		const index = firstSyntaxError(text);
 		const { line, column } = lineColumn(text, index);
 		if (index >= text.length) {
 			return { ok: false, error: parserError(`Unexpected end-of-input: expected close marker at [line:${line}, column:${column}]`) };
@@ -67,4 +66,88 @@ export function valuePosition(text: string, key: string): string {
 	while (index < text.length && /\s/.test(text.charAt(index))) index++;
 	const { line, column } = lineColumn(text, index);
 	return `[line:${line}, column:${column}]`;
+}
+
+/**
+ * Index of the first character that makes the text invalid JSON (text.length when it ends too
+ * early). V8's own messages do not always carry a position, so the parser's view is rebuilt here.
+ */
+export function firstSyntaxError(text: string): number {
+	let index = 0;
+	const fail = (at: number): never => {
+		throw at;
+	};
+	const space = () => {
+		while (index < text.length && ' \t\n\r'.includes(text.charAt(index))) index++;
+	};
+	const literal = (word: string) => {
+		for (const char of word) {
+			if (text.charAt(index) !== char) fail(index);
+			index++;
+		}
+	};
+	const string = () => {
+		index++;
+		while (index < text.length) {
+			const char = text.charAt(index);
+			if (char === '"') {
+				index++;
+				return;
+			}
+			if (char < ' ') fail(index);
+			index += char === '\\' ? 2 : 1;
+		}
+		fail(text.length);
+	};
+	const number = () => {
+		const match = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/.exec(text.slice(index));
+		if (match === null) fail(index);
+		index += (match as RegExpExecArray)[0].length;
+	};
+	const value = (): void => {
+		space();
+		const char = text.charAt(index);
+		if (index >= text.length) fail(index);
+		if (char === '{') return container('}', true);
+		if (char === '[') return container(']', false);
+		if (char === '"') return string();
+		if (char === 't') return literal('true');
+		if (char === 'f') return literal('false');
+		if (char === 'n') return literal('null');
+		return number();
+	};
+	const container = (close: string, keyed: boolean) => {
+		index++;
+		space();
+		if (text.charAt(index) === close) {
+			index++;
+			return;
+		}
+		for (;;) {
+			if (keyed) {
+				space();
+				if (text.charAt(index) !== '"') fail(index);
+				string();
+				space();
+				if (text.charAt(index) !== ':') fail(index);
+				index++;
+			}
+			value();
+			space();
+			const next = text.charAt(index);
+			if (next === close) {
+				index++;
+				return;
+			}
+			if (next !== ',') fail(index);
+			index++;
+		}
+	};
+	try {
+		value();
+		space();
+		return index < text.length ? index : text.length;
+	} catch (at) {
+		return Math.min(at as number, text.length);
+	}
 }

@@ -1,0 +1,68 @@
+/** Shared by the emulator's tests: an emulator per test and small HTTP helpers. */
+import { request as httpRequest } from 'node:http';
+
+import { startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../emulator';
+
+export const V = '/services/data/v66.0';
+
+export interface Answer {
+	status: number;
+	headers: Record<string, string | string[] | undefined>;
+	text: string;
+	json: unknown;
+}
+
+/** Starts an emulator for one test; `stop()` it in afterEach through `stopAll`. */
+const running: EmulatorHandle[] = [];
+export async function emulator(options: EmulatorOptions = {}): Promise<EmulatorHandle> {
+	const handle = await startEmulator(options);
+	running.push(handle);
+	return handle;
+}
+export async function stopAll(): Promise<void> {
+	await Promise.all(running.splice(0).map((handle) => handle.stop()));
+}
+
+/** A raw HTTP call (node:http, so any Host header can be sent). */
+export function call(
+	em: EmulatorHandle,
+	method: string,
+	path: string,
+	options: { headers?: Record<string, string>; body?: string | object } = {},
+): Promise<Answer> {
+	const url = new URL(path, em.url);
+	const body = options.body === undefined ? undefined : typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+	const headers: Record<string, string> = { ...(options.headers ?? {}) };
+	if (body !== undefined && options.body !== undefined && typeof options.body !== 'string' && headers['Content-Type'] === undefined) {
+		headers['Content-Type'] = 'application/json';
+	}
+	return new Promise((resolve, reject) => {
+		const req = httpRequest(url, { method, headers }, (res) => {
+			const chunks: Buffer[] = [];
+			res.on('data', (chunk: Buffer) => chunks.push(chunk));
+			res.on('end', () => {
+				const text = Buffer.concat(chunks).toString('utf8');
+				let json: unknown;
+				try {
+					json = JSON.parse(text);
+				} catch {
+					json = undefined;
+				}
+				resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json });
+			});
+		});
+		req.on('error', reject);
+		if (body !== undefined) req.write(body);
+		req.end();
+	});
+}
+
+/** A REST call with a fresh access token. */
+export async function rest(em: EmulatorHandle, method: string, path: string, body?: object | string, headers: Record<string, string> = {}): Promise<Answer> {
+	const { access_token } = em.issueTokens();
+	return call(em, method, path, { body, headers: { Authorization: `Bearer ${access_token}`, ...headers } });
+}
+
+export function lead(fields: Record<string, unknown>): Record<string, unknown> {
+	return { attributes: { type: 'Lead' }, ...fields };
+}
