@@ -231,3 +231,11 @@ describe('toNodeApiError', () => {
 		expect(toNodeApiError(node, { httpStatus: 403, errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'x', fields: [] }).failure).toEqual({ cause: 'quota-exhausted' });
 	});
 });
+
+describe('toNodeApiError with a network failure', () => {
+	it('keeps our message even when it names a network code that n8n would replace', () => {
+		const problem = { errorCode: 'ECONNRESET', message: 'socket hang up', fields: [] };
+		const error = toNodeApiError(node, problem, { message: 'The connection broke (ECONNRESET): the outcome is unknown' });
+		expect(error.message).toBe('The connection broke (ECONNRESET): the outcome is unknown');
+	});
+});

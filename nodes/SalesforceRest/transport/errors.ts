@@ -208,13 +208,17 @@ export function toNodeApiError(
 	options: { itemIndex?: number; message?: string } = {},
 ): NodeApiError {
 	const fieldsNote = problem.fields.length > 0 ? ` (fields: ${problem.fields.join(', ')})` : '';
+	const message = options.message ?? `Salesforce: ${problem.errorCode}: ${problem.message}${fieldsNote}`;
 	const error = new NodeApiError(node, { ...problem } as unknown as JsonObject, {
-		message: options.message ?? `Salesforce: ${problem.errorCode}: ${problem.message}${fieldsNote}`,
+		message,
 		description: guidanceFor(problem),
 		...(problem.httpStatus !== undefined && { httpCode: String(problem.httpStatus) }),
 		...(options.itemIndex !== undefined && { itemIndex: options.itemIndex }),
 		failure: failureFor(problem),
 	});
+	// NodeApiError swaps any message that mentions a network code (ECONNRESET, ...) for a generic
+	// "connection closed" text; ours already says what happened and what it means for the records.
+	error.message = message;
 	error.context.errorCode = problem.errorCode;
 	error.context.fields = problem.fields;
 	if (problem.duplicates) error.context.duplicates = problem.duplicates;
