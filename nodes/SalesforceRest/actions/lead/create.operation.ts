@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	type NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
 	type INodeExecutionData,
@@ -122,10 +123,24 @@ function withFullStop(text: string): string {
 	return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
+/** How many ids an error message lists before it refers to the error's details for the rest. */
+const IDS_IN_MESSAGE = 10;
+
 function createdSoFar(created: CreatedRecord[]): string {
 	if (created.length === 0) return 'No earlier item had been created.';
-	const ids = created.map(({ itemIndex, id }) => `item ${itemIndex}: ${id}`).join(', ');
-	return `${created.length} earlier item${created.length === 1 ? ' was' : 's were'} already created in Salesforce (${ids}).`;
+	const shown = created.slice(0, IDS_IN_MESSAGE).map(({ itemIndex, id }) => `item ${itemIndex}: ${id}`);
+	const more = created.length > IDS_IN_MESSAGE ? ` and ${created.length - IDS_IN_MESSAGE} more, all listed in the error details` : '';
+	return `${created.length} earlier item${created.length === 1 ? ' was' : 's were'} already created in Salesforce (${shown.join(', ')}${more}).`;
+}
+
+/** Every created id, for the error's details, so nothing already saved is lost from sight. */
+function withCreatedIds(error: NodeApiError, created: CreatedRecord[]): NodeApiError {
+	error.context.createdIds = created.map((entry) => entry.id);
+	if (created.length > 0) {
+		const list = created.map(({ itemIndex, id }) => `item ${itemIndex}: ${id}`).join(', ');
+		error.description = [error.description, `Already created: ${list}.`].filter(Boolean).join(' ');
+	}
+	return error;
 }
 
 /** The error when continue-on-fail is off and a whole Collections call failed or its outcome is unknown. */
@@ -140,9 +155,7 @@ function batchFailure(
 	const message = outcomeUnknown
 		? `The connection to Salesforce broke while creating ${which} (${problem.errorCode}): the outcome is unknown, Salesforce may or may not have saved them. Check Salesforce for these leads before running again, or they may be created twice. ${createdSoFar(created)}`
 		: `Creating ${which} failed: ${problem.errorCode}: ${withFullStop(readableMessage(problem))} None of these items was saved. ${createdSoFar(created)}`;
-	const error = toNodeApiError(this.getNode(), problem, { message, itemIndex: batch[0].itemIndex });
-	error.context.createdIds = created.map((entry) => entry.id);
-	return error;
+	return withCreatedIds(toNodeApiError(this.getNode(), problem, { message, itemIndex: batch[0].itemIndex }), created);
 }
 
 /** The error when continue-on-fail is off and one record of an all-or-none call failed. */
@@ -156,9 +169,7 @@ function recordFailure(
 	const fields = problem.fields.length > 0 ? ` (field ${problem.fields.join(', ')})` : '';
 	const rolledBack = batch.length > 1 ? ` The other ${batch.length - 1} items sent with it were rolled back, none was saved.` : '';
 	const message = `Item ${itemIndex} could not be created: ${problem.errorCode}${fields}: ${withFullStop(readableMessage(problem))}${rolledBack} ${createdSoFar(created)}`;
-	const error = toNodeApiError(this.getNode(), problem, { message, itemIndex });
-	error.context.createdIds = created.map((entry) => entry.id);
-	return error;
+	return withCreatedIds(toNodeApiError(this.getNode(), problem, { message, itemIndex }), created);
 }
 
 /** With all-or-none every record of a failed call reports this code except the one that failed. */
@@ -175,6 +186,7 @@ export async function execute(
 	items: INodeExecutionData[],
 	connection: SalesforceConnection,
 ): Promise<INodeExecutionData[]> {
+	if (items.length === 0) return [];
 	const continueOnFail = this.continueOnFail();
 	const settings = readSettings.call(this);
 	const mode = this.getNodeParameter('fields.mappingMode', 0) as MappingMode;
