@@ -1,4 +1,4 @@
-import { NodeApiError, NodeOperationError, type INode } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 import capturedErrors from '../../emulator/fixtures/lead-create-errors.json';
 import {
@@ -154,6 +154,9 @@ describe('guidance by error code, never by message text', () => {
 });
 
 describe('problemFromThrown', () => {
+	// NodeApiError takes the thrown error as n8n's HTTP helpers pass it: an object read as JSON.
+	const asJson = (error: Error) => error as unknown as JsonObject;
+
 	function axiosError(status: number, data: unknown) {
 		return Object.assign(new Error(`Request failed with status code ${status}`), {
 			isAxiosError: true,
@@ -162,7 +165,7 @@ describe('problemFromThrown', () => {
 	}
 
 	it('reads the answer kept by axios under an n8n NodeApiError (401 after the refresh)', () => {
-		const thrown = new NodeApiError(node, axiosError(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]));
+		const thrown = new NodeApiError(node, asJson(axiosError(401, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }])));
 		expect(problemFromThrown(thrown)).toEqual({
 			delivery: 'answered',
 			problem: { httpStatus: 401, errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid', fields: [] },
@@ -181,7 +184,7 @@ describe('problemFromThrown', () => {
 
 	it('reads the OAuth body of a failed refresh', () => {
 		const authError = Object.assign(new Error('inactive user'), { body: { error: 'invalid_grant', error_description: 'inactive user' }, code: 'EAUTH' });
-		expect(problemFromThrown(new NodeApiError(node, authError))).toMatchObject({
+		expect(problemFromThrown(new NodeApiError(node, asJson(authError)))).toMatchObject({
 			delivery: 'answered',
 			problem: { errorCode: 'invalid_grant', message: 'inactive user' },
 		});
@@ -189,7 +192,7 @@ describe('problemFromThrown', () => {
 
 	it('says the outcome is unknown when the connection broke', () => {
 		const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET', isAxiosError: true });
-		expect(problemFromThrown(new NodeApiError(node, reset))).toEqual({
+		expect(problemFromThrown(new NodeApiError(node, asJson(reset)))).toEqual({
 			delivery: 'unknown',
 			problem: { errorCode: 'ECONNRESET', message: 'socket hang up', fields: [] },
 		});
