@@ -3,7 +3,9 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { startEmulator, type EmulatorHandle } from '../../emulator';
 import {
 	connectedCredential,
+	getResourceMappingFields,
 	leadCreateParameters,
+	SALESFORCE_NODE_TYPE,
 	runWorkflow,
 	webhookItem,
 	webhookToSalesforce,
@@ -132,6 +134,29 @@ describe('Lead → Create checks every item against the describe before sending 
 			},
 		]);
 		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toEqual([]);
+	});
+
+	it('reports the missing field the same way when the workflow was saved by the editor, with its field schema', async () => {
+		await startOrg();
+		const { fields: schema } = await getResourceMappingFields('getLeadFields', {
+			nodeType: SALESFORCE_NODE_TYPE,
+			parameters: leadCreateParameters({}),
+			path: 'parameters.fields',
+			credentials: [credential],
+		});
+
+		const result = await runWorkflow({
+			workflow: webhookToSalesforce(leadCreateParameters(LEAD_MAPPING, {}, schema), { continueOnFail: true }),
+			input: [webhookItem({ ...ada, company: undefined })],
+			credentials: [credential],
+		});
+
+		expect(result.outputs.Salesforce).toEqual([
+			{
+				json: { error: expect.stringContaining('Company'), errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] },
+				pairedItem: { item: 0 },
+			},
+		]);
 	});
 
 	it('leaves an empty mapped value out of the record instead of sending ""', async () => {

@@ -1,4 +1,11 @@
-import type { IConnections, IDataObject, INode, INodeParameters } from 'n8n-workflow';
+import type {
+	IConnections,
+	IDataObject,
+	INode,
+	INodeParameters,
+	ResourceMapperField,
+	ResourceMapperValue,
+} from 'n8n-workflow';
 
 import type { EmulatorHandle, TokenResponse } from '../../emulator';
 import { createAdditionalData, workflowRecord } from './additional-data';
@@ -118,14 +125,25 @@ export function webhookToSalesforce(
 	return { name: 'test', nodes: [webhookNode, salesforceNode], connections, settings: { executionOrder: 'v1' } };
 }
 
-/** Lead → Create with fields mapped one by one ("Map each column manually"). */
-export function leadCreateParameters(value: INodeParameters, options: INodeParameters = {}): INodeParameters {
-	return {
-		resource: 'lead',
-		operation: 'create',
-		fields: { mappingMode: 'defineBelow', value, matchingColumns: [], schema: [] },
-		options,
+/**
+ * Lead → Create with fields mapped one by one ("Map each column manually"), saved as the editor
+ * saves a resourceMapper value; `schema` is the field list the editor loaded (none when the
+ * workflow was written by hand).
+ */
+export function leadCreateParameters(
+	value: INodeParameters,
+	options: INodeParameters = {},
+	schema: ResourceMapperField[] = [],
+): INodeParameters {
+	const fields: ResourceMapperValue = {
+		mappingMode: 'defineBelow',
+		value: value as ResourceMapperValue['value'],
+		matchingColumns: [],
+		schema,
+		attemptToConvertTypes: false,
+		convertFieldsToString: true,
 	};
+	return { resource: 'lead', operation: 'create', fields, options };
 }
 
 /** Object → Describe of an object picked from the list (or typed by name). */
