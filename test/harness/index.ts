@@ -1,6 +1,8 @@
 /** In-process runs of this package's nodes in n8n's engine: see README.md. */
 export { runWorkflow } from './run-workflow';
 export type { OutputItem, RunWorkflowOptions, WorkflowFile, WorkflowResult } from './run-workflow';
+export { receiveWebhookRequests } from './receive-webhook';
+export type { WebhookRequest } from './receive-webhook';
 export { getOptions, getResourceMappingFields, searchList } from './load-options';
 export type { LoadOptionsRequest } from './load-options';
 export { InMemoryCredentialsHelper } from './credentials-helper';
