@@ -18,6 +18,7 @@ const USAGE = `Usage: npm run emulator -- [flags]
   --client-id ID               registered OAuth app (default emulator-client-id)
   --client-secret SECRET       (default emulator-client-secret)
   --redirect-uri URL           registered callback (repeatable; default http://localhost:5678/rest/oauth2-credential/callback)
+  --no-client-secret-required  accept token requests without client_secret (PKCE alone)
   --rotate-refresh-tokens      every refresh answers a new refresh token; the old one stops working
   --api-limit N                daily API calls allowed (default 15000)
   --api-used N                 API calls already spent at start (default 0)
@@ -68,6 +69,7 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | 'help' {
 			'client-secret': { type: 'string' },
 			'redirect-uri': { type: 'string', multiple: true },
 			'rotate-refresh-tokens': { type: 'boolean' },
+			'no-client-secret-required': { type: 'boolean' },
 			'api-limit': { type: 'string' },
 			'api-used': { type: 'string' },
 			'duplicate-rule-email': { type: 'boolean' },
@@ -90,6 +92,7 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | 'help' {
 		clientId: values['client-id'],
 		clientSecret: values['client-secret'],
 		redirectUris: values['redirect-uri'],
+		requireClientSecret: values['no-client-secret-required'] === true ? false : undefined,
 		rotateRefreshTokens: values['rotate-refresh-tokens'],
 		apiLimit: numberFlag('api-limit', values['api-limit']),
 		apiUsed: numberFlag('api-used', values['api-used']),

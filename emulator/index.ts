@@ -45,6 +45,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		app,
 		tokens,
 		rotateRefreshTokens: options.rotateRefreshTokens ?? false,
+		requireClientSecret: options.requireClientSecret ?? true,
 		instanceUrl: () => options.instanceUrl?.replace(/\/+$/, '') ?? url,
 	};
 	const state: ServerState = {
@@ -83,7 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		issueTokens: (opts = {}): TokenResponse => {
 			const scope = (opts.scope ?? 'api refresh_token').trim().split(/\s+/);
 			const ownHost = new URL(url).host;
-			const identityBase = identityBaseFor({ host: ownHost, hostKind: hostKindOf(ownHost), requestBaseUrl: url } as Parameters<typeof identityBaseFor>[0]);
+			const identityBase = identityBaseFor({ host: ownHost, hostKind: hostKindOf(ownHost), requestBaseUrl: url });
 			return tokens.issue({ clientId: app.clientId, clientSecret: app.clientSecret, scope, identityBase, instanceUrl: oauth.instanceUrl() });
 		},
 		expireAccessTokens: () => tokens.expireAllAccessTokens(),

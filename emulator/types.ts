@@ -19,6 +19,11 @@ export interface EmulatorOptions {
 	clientId?: string;
 	clientSecret?: string;
 	redirectUris?: string[];
+	/**
+	 * The connected app's "Require Secret for Web Server Flow" (default true). When false, a token
+	 * request without client_secret is accepted (PKCE alone); a secret that is sent must still match.
+	 */
+	requireClientSecret?: boolean;
 	/** When true every refresh answers a new refresh_token and the old one stops working. */
 	rotateRefreshTokens?: boolean;
 	/** Daily API calls allowed (M in api-usage=N/M), default 15000 (Developer Edition). */

@@ -7,6 +7,7 @@ export interface OAuthContext {
 	app: OAuthApp;
 	tokens: TokenStore;
 	rotateRefreshTokens: boolean;
+	requireClientSecret: boolean;
 	/** instance_url of token answers. */
 	instanceUrl(): string;
 }
@@ -17,7 +18,7 @@ export interface OAuthContext {
  * *.salesforce.com My Domain with login.salesforce.com (as Salesforce does); a local host name
  * (127.0.0.1, localhost) gets the emulator's own address so the URL can be fetched.
  */
-export function identityBaseFor(request: EmulatorRequest): string {
+export function identityBaseFor(request: Pick<EmulatorRequest, 'host' | 'hostKind' | 'requestBaseUrl'>): string {
 	const name = request.host.replace(/:\d+$/, '').toLowerCase();
 	if (request.hostKind === 'sandbox' || name.endsWith('.sandbox.my.salesforce.com')) return 'https://test.salesforce.com';
 	if (request.hostKind === 'login' || name.endsWith('.salesforce.com')) return 'https://login.salesforce.com';

@@ -53,7 +53,8 @@ export function handleToken(context: OAuthContext, request: EmulatorRequest): Re
 	}
 	const { clientId, clientSecret } = clientCredentials(request, params);
 	if (clientId !== context.app.clientId) return oauthError('invalid_client_id', 'client identifier invalid');
-	if (!sameSecret(clientSecret, context.app.clientSecret)) return oauthError('invalid_client', 'invalid client credentials');
+	const secretOptional = !context.requireClientSecret && (clientSecret === undefined || clientSecret === '');
+	if (!secretOptional && !sameSecret(clientSecret, context.app.clientSecret)) return oauthError('invalid_client', 'invalid client credentials');
 	const grant = {
 		clientId,
 		clientSecret: context.app.clientSecret,

@@ -20,10 +20,14 @@ describe('command line', () => {
 		]);
 		expect(options).toEqual({
 			port: 9000, host: undefined, latencyMs: 20, describes: { Lead: 'lead.json', Ticket__c: 't.json' }, accessTokenTtlS: 900,
-			authCodeTtlS: undefined, clientId: 'id', clientSecret: 's', redirectUris: ['http://a/cb', 'http://b/cb'], rotateRefreshTokens: true,
+			authCodeTtlS: undefined, clientId: 'id', clientSecret: 's', redirectUris: ['http://a/cb', 'http://b/cb'], requireClientSecret: undefined, rotateRefreshTokens: true,
 			apiLimit: 50, apiUsed: undefined, duplicateRuleOnEmail: true, assignmentRuleOwnerId: '005000000000001AAA',
 			instanceUrl: 'https://acme.my.salesforce.com', tls: undefined, log: undefined,
 		});
+	});
+
+	it('turns --no-client-secret-required into requireClientSecret: false', () => {
+		expect(optionsFromArgs(['--no-client-secret-required'])).toMatchObject({ requireClientSecret: false });
 	});
 
 	it('defaults the port to 8787', () => {

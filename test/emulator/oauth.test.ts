@@ -124,6 +124,20 @@ describe('authorization code + PKCE', () => {
 		expect(await answer.json()).toEqual({ error: 'invalid_client', error_description: 'invalid client credentials' });
 	});
 
+	it('refuses a missing client secret by default', async () => {
+		const em = await emulator();
+		const { code, verifier } = await codeFor(em);
+		const answer = await tokenRequest(em, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: em.app.clientId, code_verifier: verifier });
+		expect(await answer.json()).toEqual({ error: 'invalid_client', error_description: 'invalid client credentials' });
+	});
+
+	it('accepts PKCE without a client secret when the app does not require one', async () => {
+		const em = await emulator({ requireClientSecret: false });
+		const { code, verifier } = await codeFor(em);
+		const answer = await tokenRequest(em, { grant_type: 'authorization_code', code, redirect_uri: REDIRECT_URI, client_id: em.app.clientId, code_verifier: verifier });
+		expect(answer.status).toBe(200);
+	});
+
 	it('refuses an unknown grant type', async () => {
 		const em = await emulator();
 		const answer = await tokenRequest(em, { grant_type: 'password', ...clientCredentials(em) });
