@@ -1,0 +1,71 @@
+/**
+ * A tiny sequential runner for the end-to-end run: each step prints its start offset and duration,
+ * a failure stops the run (later steps depend on earlier ones), and the summary line counts steps
+ * passed, failed and not run.
+ */
+export type StepOutcome = 'passed' | 'failed' | 'skipped';
+
+export interface StepResult {
+	name: string;
+	outcome: StepOutcome;
+	durationMs: number;
+	error?: Error;
+}
+
+export class StepRunner {
+	readonly results: StepResult[] = [];
+	private readonly startedAt = Date.now();
+	private failed = false;
+
+	constructor(private readonly onFailure: (stepName: string, error: Error) => Promise<void>) {}
+
+	/** Prints a note under the current step (timings, counts). */
+	note(message: string): void {
+		console.log(`           ${message}`);
+	}
+
+	async step(name: string, body: () => Promise<void>): Promise<void> {
+		if (this.failed) {
+			this.results.push({ name, outcome: 'skipped', durationMs: 0 });
+			console.log(`${this.clock()} - ${name} (not run)`);
+			return;
+		}
+		console.log(`${this.clock()} … ${name}`);
+		const started = Date.now();
+		try {
+			await body();
+			const durationMs = Date.now() - started;
+			this.results.push({ name, outcome: 'passed', durationMs });
+			console.log(`${this.clock()} ✔ ${name} (${seconds(durationMs)})`);
+		} catch (caught) {
+			const error = caught instanceof Error ? caught : new Error(String(caught));
+			const durationMs = Date.now() - started;
+			this.failed = true;
+			this.results.push({ name, outcome: 'failed', durationMs, error });
+			console.log(`${this.clock()} ✘ ${name} (${seconds(durationMs)})\n${indent(error.stack ?? error.message)}`);
+			await this.onFailure(name, error).catch((reportError) => console.log(`  (could not record the failure: ${reportError})`));
+		}
+	}
+
+	get ok(): boolean {
+		return !this.failed && this.results.length > 0;
+	}
+
+	summary(): string {
+		const count = (outcome: StepOutcome) => this.results.filter((result) => result.outcome === outcome).length;
+		const skipped = count('skipped');
+		return `${count('passed')} passed, ${count('failed')} failed${skipped ? `, ${skipped} not run` : ''} in ${seconds(Date.now() - this.startedAt)}`;
+	}
+
+	private clock(): string {
+		return `[${seconds(Date.now() - this.startedAt).padStart(7)}]`;
+	}
+}
+
+export function seconds(ms: number): string {
+	return `${(ms / 1000).toFixed(1)}s`;
+}
+
+function indent(text: string): string {
+	return text.split('\n').map((line) => `    ${line}`).join('\n');
+}
