@@ -1,27 +1,10 @@
 /** A standard Account as a Developer Edition org describes it (English labels). */
+import { addressFields, CLEAN_STATUS, SOURCES } from './common';
 import { auditFields, field } from './field';
 import type { SObjectSpec } from './sobject';
 
 const ACCOUNT_TYPES = ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Channel Partner / Reseller', 'Installation Partner', 'Technology Partner', 'Other'];
 const INDUSTRIES = ['Agriculture', 'Apparel', 'Banking', 'Biotechnology', 'Chemicals', 'Communications', 'Construction', 'Consulting', 'Education', 'Electronics', 'Energy', 'Engineering', 'Entertainment', 'Environmental', 'Finance', 'Food & Beverage', 'Government', 'Healthcare', 'Hospitality', 'Insurance', 'Machinery', 'Manufacturing', 'Media', 'Not For Profit', 'Recreation', 'Retail', 'Shipping', 'Technology', 'Telecommunications', 'Transportation', 'Utilities', 'Other'];
-const GEOCODE_ACCURACY = ['Address', 'NearAddress', 'Block', 'Street', 'ExtendedZip', 'Zip', 'Neighborhood', 'City', 'County', 'State', 'Unknown'];
-const CLEAN_STATUS = ['Matched', 'Different', 'Acknowledged', 'NotFound', 'Inactive', 'Pending', 'SelectMatch', 'Skipped'];
-const SOURCES = ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'];
-
-function addressFields(prefix: 'Billing' | 'Shipping'): Array<Record<string, unknown>> {
-	const compound = { compoundFieldName: `${prefix}Address` };
-	return [
-		field(`${prefix}Street`, `${prefix} Street`, 'textarea', 255, 'cun', compound),
-		field(`${prefix}City`, `${prefix} City`, 'string', 40, 'cun', compound),
-		field(`${prefix}State`, `${prefix} State/Province`, 'string', 80, 'cun', compound),
-		field(`${prefix}PostalCode`, `${prefix} Zip/Postal Code`, 'string', 20, 'cun', compound),
-		field(`${prefix}Country`, `${prefix} Country`, 'string', 80, 'cun', compound),
-		field(`${prefix}Latitude`, `${prefix} Latitude`, 'double', 0, 'cun', { ...compound, precision: 18, scale: 15 }),
-		field(`${prefix}Longitude`, `${prefix} Longitude`, 'double', 0, 'cun', { ...compound, precision: 18, scale: 15 }),
-		field(`${prefix}GeocodeAccuracy`, `${prefix} Geocode Accuracy`, 'picklist', 40, 'cun', { ...compound, picklist: GEOCODE_ACCURACY, restrictedPicklist: true }),
-		field(`${prefix}Address`, `${prefix} Address`, 'address', 0, 'n'),
-	];
-}
 
 export const ACCOUNT: SObjectSpec = {
 	name: 'Account',
