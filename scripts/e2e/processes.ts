@@ -19,11 +19,11 @@ export function startManaged(
 	name: string,
 	command: string,
 	args: string[],
-	options: SpawnOptions & { logFile: string },
+	options: SpawnOptions & { logFile: string | 'inherit' },
 ): ManagedProcess {
-	const logFd = openSync(options.logFile, 'a');
+	const logFd = options.logFile === 'inherit' ? 'inherit' : openSync(options.logFile, 'a');
 	const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', logFd, logFd] });
-	closeSync(logFd);
+	if (typeof logFd === 'number') closeSync(logFd);
 	const exited = new Promise<number | string>((resolve) => {
 		child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown'));
 		child.once('error', (error) => resolve(`spawn error: ${error.message}`));

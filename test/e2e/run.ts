@@ -51,6 +51,21 @@ async function main(): Promise<boolean> {
 		if (n8n) console.log(`    end of n8n's log (${join(WORK_DIR, 'n8n.log')}):\n${indent(n8n.logTail(40))}`);
 	});
 
+	const stopEverything = async () => {
+		await browser?.close().catch(() => undefined);
+		await n8n?.process.stop();
+		await standIn?.emulator.stop().catch(() => undefined);
+	};
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			console.log(`${signal}: stopping n8n, the emulator and Chromium`);
+			void stopEverything().then(() => {
+				console.log(`${runner.summary()} (interrupted)`);
+				process.exit(130);
+			});
+		});
+	}
+
 	try {
 		await runner.step('n8n 2.41.1 and Node 24 ready in .cache/e2e', async () => {
 			runtime = await ensureN8nRuntime(process.env.E2E_CACHE_DIR ?? defaultCacheDir(), (message) => runner.note(message));
@@ -78,9 +93,7 @@ async function main(): Promise<boolean> {
 		});
 		await defineScenario({ runner, editor: () => editor!, standIn: () => standIn!, n8n: () => n8n!, imagesDir: IMAGES_DIR, repo: REPO });
 	} finally {
-		await browser?.close().catch(() => undefined);
-		await n8n?.process.stop();
-		await standIn?.emulator.stop().catch(() => undefined);
+		await stopEverything();
 	}
 	console.log(runner.summary());
 	return runner.ok;
