@@ -24,7 +24,7 @@ export async function ensureChromium(say: (message: string) => void, logFile: st
 	const script = resolve(__dirname, '..', 'ensure-chromium.sh');
 	if (existsSync(script)) {
 		say(`${CHROMIUM_PATH} missing: running scripts/ensure-chromium.sh`);
-		await runLogged('bash', [script], { logFile });
+		await runLogged('sh', [script], { logFile });
 	} else {
 		say(`${CHROMIUM_PATH} missing: apt-get install chromium (log: ${logFile})`);
 		const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };

@@ -88,15 +88,14 @@ async function install(runtime: N8nRuntime, say: (message: string) => void): Pro
 			logFile: join(cacheDir, 'node24.log'),
 		});
 	}
-	const n8nPackageJson = join(cacheDir, 'n8n', 'node_modules', 'n8n', 'package.json');
-	if (installedVersion(n8nPackageJson) !== versionOf(N8N_PACKAGE)) {
-		say(`installing ${N8N_PACKAGE} with --ignore-scripts (about 5 minutes; log: n8n.log)`);
-		await runLogged('npm', ['install', '--prefix', join(cacheDir, 'n8n'), '--ignore-scripts', '--save-exact', '--no-audit', '--no-fund', N8N_PACKAGE], {
-			cwd: cacheDir,
-			env: runtime.env,
-			logFile: join(cacheDir, 'n8n.log'),
-		});
-	}
+	// Always run (npm install is idempotent): an interrupted install can leave n8n's own package.json
+	// in place with half of its ~2,400 dependencies missing.
+	say(`installing ${N8N_PACKAGE} with --ignore-scripts (about 5 minutes; log: n8n.log)`);
+	await runLogged('npm', ['install', '--prefix', join(cacheDir, 'n8n'), '--ignore-scripts', '--save-exact', '--no-audit', '--no-fund', N8N_PACKAGE], {
+		cwd: cacheDir,
+		env: runtime.env,
+		logFile: join(cacheDir, 'n8n.log'),
+	});
 	if (!existsSync(sqliteBinding(runtime))) {
 		say('building sqlite3 for Node 24 (about 80 s; log: sqlite.log)');
 		await runLogged('npx', ['--yes', 'node-gyp', 'rebuild'], {

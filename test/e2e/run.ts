@@ -21,7 +21,7 @@ import { runLogged } from '../../scripts/e2e/processes';
 import { startSalesforceStandIn, type SalesforceStandIn } from '../../scripts/e2e/salesforce-stand-in';
 import { Editor } from './editor';
 import { StepRunner } from './steps';
-import { defineScenario } from './scenario';
+import { runEditorScenario } from './scenario';
 
 const REPO = resolve(__dirname, '..', '..');
 const WORK_DIR = join(REPO, '.e2e');
@@ -91,7 +91,7 @@ async function main(): Promise<boolean> {
 			const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
 			editor = new Editor(await context.newPage(), context, n8nUrl);
 		});
-		await defineScenario({ runner, editor: () => editor!, standIn: () => standIn!, n8n: () => n8n!, imagesDir: IMAGES_DIR, repo: REPO });
+		await runEditorScenario({ runner, editor: () => editor!, standIn: () => standIn!, n8n: () => n8n!, imagesDir: IMAGES_DIR, repo: REPO });
 	} finally {
 		await stopEverything();
 	}

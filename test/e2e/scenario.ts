@@ -8,7 +8,7 @@ import { check, type ScenarioContext } from './scenario-context';
 
 const PACKAGE_NAME = 'n8n-nodes-salesforce-rest';
 
-export async function defineScenario(scenario: ScenarioContext): Promise<void> {
+export async function runEditorScenario(scenario: ScenarioContext): Promise<void> {
 	const { runner } = scenario;
 	await runner.step('owner account set up in the editor', async () => {
 		await scenario.editor().setUpOwner({ email: 'owner@example.com', firstName: 'Ada', lastName: 'Owner', password: 'E2e-Passw0rd' });
