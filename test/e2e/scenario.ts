@@ -18,7 +18,7 @@ export async function runEditorScenario(scenario: ScenarioContext): Promise<void
 		const nodes = await editor.getJson<Array<{ name: string; displayName: string; iconUrl?: string | { light: string; dark: string }; codex?: { categories?: string[] } }>>('/types/nodes.json');
 		const node = nodes.find((type) => type.name === `${PACKAGE_NAME}.salesforceRest`);
 		check(node !== undefined, `node type ${PACKAGE_NAME}.salesforceRest not loaded (see n8n's log)`);
-		check(node.codex?.categories?.includes('Sales'), `codex not applied: categories ${JSON.stringify(node.codex?.categories)}`);
+		check(Array.isArray(node.codex?.categories) && node.codex.categories.includes('Sales'), `codex not applied: categories ${JSON.stringify(node.codex?.categories)}`);
 		const credentials = await editor.getJson<Array<{ name: string; displayName: string; iconUrl?: string }>>('/types/credentials.json');
 		const credential = credentials.find((type) => type.name === 'salesforceRestOAuth2Api');
 		check(credential?.displayName === CREDENTIAL_TYPE_NAME, `credential type salesforceRestOAuth2Api not loaded as "${CREDENTIAL_TYPE_NAME}"`);
