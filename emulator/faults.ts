@@ -1,5 +1,5 @@
 /**
- * Faults a test switches on: each applies to the next `times` matching requests. Every fault that
+ * Faults a test switches on: each lets `after` matching requests pass, then applies to the next `times`. Every fault that
  * matches a request applies to it (a test may combine latency with a status, say), in the order added.
  */
 import { htmlReply, jsonReply, JSON_TYPE, type Reply } from './http';
@@ -17,6 +17,8 @@ export interface FaultPlan {
 
 interface ActiveFault {
 	fault: Fault;
+	/** Matching requests still to let through before it applies. */
+	waiting: number;
 	remaining: number;
 }
 
@@ -32,7 +34,9 @@ export class FaultBook {
 		}
 		const times = fault.times ?? 1;
 		if (!(times > 0)) throw new Error(`Fault times must be a positive number or Infinity, got ${String(fault.times)}`);
-		this.active.push({ fault, remaining: times });
+		const after = fault.after ?? 0;
+		if (!Number.isInteger(after) || after < 0) throw new Error(`Fault after must be a whole number of calls, got ${String(fault.after)}`);
+		this.active.push({ fault, waiting: after, remaining: times });
 	}
 
 	clear(): void {
@@ -44,6 +48,10 @@ export class FaultBook {
 		const plan: FaultPlan = { latencyMs: 0, expireToken: false };
 		for (const entry of this.active) {
 			if (!matches(entry.fault, method, path)) continue;
+			if (entry.waiting > 0) {
+				entry.waiting -= 1;
+				continue;
+			}
 			entry.remaining -= 1;
 			const { fault } = entry;
 			plan.latencyMs += fault.latencyMs ?? 0;

@@ -81,6 +81,8 @@ export interface Fault {
 	path?: string | RegExp;
 	/** How many matching calls it applies to (default 1; Infinity for all). */
 	times?: number;
+	/** How many matching calls pass untouched before it applies (default 0): a fault in the middle of a run. */
+	after?: number;
 	latencyMs?: number;
 	/** Answer this instead (JSON or HTML body). */
 	status?: number;

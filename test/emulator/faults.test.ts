@@ -52,6 +52,19 @@ describe('faults', () => {
 		expect(statuses).toEqual([503, 503, 200]);
 	});
 
+	it('lets `after` matching calls pass before it applies, for a fault in the middle of a run', async () => {
+		const em = await emulator();
+		em.faults.add({ path: /\/sobjects$/, status: 503, after: 2 });
+		const statuses = [];
+		for (let i = 0; i < 4; i++) statuses.push((await rest(em, 'GET', `${V}/sobjects`)).status);
+		expect(statuses).toEqual([200, 200, 503, 200]);
+	});
+
+	it('refuses an `after` that is not a whole number of calls', async () => {
+		const em = await emulator();
+		expect(() => em.faults.add({ status: 503, after: -1 })).toThrow('Fault after must be a whole number of calls, got -1');
+	});
+
 	it('drops the connection before storing: the client sees a socket error and nothing is stored', async () => {
 		const em = await emulator();
 		em.faults.add({ method: 'POST', drop: 'before' });

@@ -23,26 +23,27 @@ function createLeads(credential: StoredCredential, count: number, continueOnFail
 	});
 }
 
-const expireOnFirstCreate = { method: 'POST', path: '/composite/sobjects', expireToken: true };
+const expireTokenOnCreate = { method: 'POST', path: '/composite/sobjects', expireToken: true };
 
 describe('An access token that expires during a run', () => {
-	it('is refreshed once through n8n\'s OAuth2 code and the create is repeated, nothing lost or stored twice', async () => {
+	it('is refreshed once through n8n\'s OAuth2 code between two batches, nothing lost or stored twice', async () => {
 		emulator = await startEmulator();
 		const credential = await connectedCredential(emulator);
 		const issued = credential.data.oauthTokenData as IDataObject;
-		emulator.faults.add(expireOnFirstCreate);
+		// The first batch of 200 goes through; the token expires as the second batch arrives.
+		emulator.faults.add({ ...expireTokenOnCreate, after: 1 });
 
 		const result = await createLeads(credential, 400);
 
 		expect(result.error).toBeUndefined();
 		expect(emulator.requests().map(callLine)).toEqual([
 			`GET ${API}/sobjects/Lead/describe 200`,
+			`POST ${API}/composite/sobjects 200`,
 			`POST ${API}/composite/sobjects 401`,
 			'POST /services/oauth2/token 200',
 			`POST ${API}/composite/sobjects 200`,
-			`POST ${API}/composite/sobjects 200`,
 		]);
-		const refresh = emulator.requests()[2];
+		const [describe, firstBatch, refused, refresh, retried] = emulator.requests();
 		expect(refresh.body).toMatchObject({ grant_type: 'refresh_token', refresh_token: issued.refresh_token });
 
 		expect(result.tokenUpdates).toHaveLength(1);
@@ -50,13 +51,31 @@ describe('An access token that expires during a run', () => {
 		expect(refreshed.access_token).not.toBe(issued.access_token);
 		expect(refreshed).toMatchObject({ refresh_token: issued.refresh_token, instance_url: emulator.url });
 		expect(result.credentials[0].data.oauthTokenData).toEqual(refreshed);
-		const [, , , retried, secondBatch] = emulator.requests();
+		for (const call of [describe, firstBatch, refused]) expect(call.headers.authorization).toBe(`Bearer ${issued.access_token}`);
 		expect(retried.headers.authorization).toBe(`Bearer ${refreshed.access_token}`);
-		expect(secondBatch.headers.authorization).toBe(`Bearer ${refreshed.access_token}`);
+		expect(retried.body).toEqual(refused.body);
 
 		const stored = emulator.records('Lead');
 		expect(stored.map((record) => record.LastName)).toEqual(numberedLeads(400).map((item) => (item.body as IDataObject).last_name));
 		expect(result.outputs.Salesforce.map((item) => item.json.id)).toEqual(stored.map((record) => record.Id));
+	});
+
+	it('is refreshed when it has already expired at the first create call', async () => {
+		emulator = await startEmulator();
+		const credential = await connectedCredential(emulator);
+		emulator.faults.add(expireTokenOnCreate);
+
+		const result = await createLeads(credential, 3);
+
+		expect(result.error).toBeUndefined();
+		expect(emulator.requests().map(callLine)).toEqual([
+			`GET ${API}/sobjects/Lead/describe 200`,
+			`POST ${API}/composite/sobjects 401`,
+			'POST /services/oauth2/token 200',
+			`POST ${API}/composite/sobjects 200`,
+		]);
+		expect(result.tokenUpdates).toHaveLength(1);
+		expect(emulator.records('Lead')).toHaveLength(3);
 	});
 
 	it('stores the new refresh token when the org rotates refresh tokens', async () => {
@@ -84,7 +103,7 @@ describe('A refresh token Salesforce no longer accepts (invalid_grant)', () => {
 	it('without Continue On Fail, stops the node with "reconnect the credential" and saves nothing', async () => {
 		const credential = await connectedCredential(emulator);
 		emulator.revokeRefreshTokens();
-		emulator.faults.add(expireOnFirstCreate);
+		emulator.faults.add(expireTokenOnCreate);
 
 		const result = await createLeads(credential, 3);
 
@@ -101,7 +120,7 @@ describe('A refresh token Salesforce no longer accepts (invalid_grant)', () => {
 	it('with Continue On Fail, reports invalid_grant on every item of the refused call', async () => {
 		const credential = await connectedCredential(emulator);
 		emulator.revokeRefreshTokens();
-		emulator.faults.add(expireOnFirstCreate);
+		emulator.faults.add(expireTokenOnCreate);
 
 		const result = await createLeads(credential, 2, true);
 
