@@ -103,6 +103,28 @@ describe('Object → Describe', () => {
 		]);
 	});
 
+	it('asks again after a pause when Salesforce is briefly unavailable, and the run succeeds', async () => {
+		emulator.faults.add({ method: 'GET', path: '/sobjects/Lead/describe', status: 503 });
+
+		const result = await describeObject('Lead');
+
+		expect(result.error).toBeUndefined();
+		expect(result.outputs.Salesforce[0].json.requiredOnCreate).toEqual(['LastName', 'Company']);
+		expect(emulator.requests().map(callLine)).toEqual([
+			`GET ${API}/sobjects/Lead/describe 503`,
+			`GET ${API}/sobjects/Lead/describe 200`,
+		]);
+	});
+
+	it('gives up after two retries of an unavailable Salesforce and says so', async () => {
+		emulator.faults.add({ method: 'GET', path: '/sobjects/Lead/describe', status: 503, times: Infinity });
+
+		const result = await describeObject('Lead');
+
+		expect(result.error?.message).toContain('503');
+		expect(emulator.requests().map(callLine)).toEqual(Array(3).fill(`GET ${API}/sobjects/Lead/describe 503`));
+	});
+
 	it('refuses a name that is not a Salesforce API name without calling Salesforce', async () => {
 		const result = await describeObject('Lead/../Account', { mode: 'name' });
 

@@ -15,3 +15,9 @@ export interface SalesforceProblem {
 	/** Ids of the records a duplicate rule matched (DUPLICATES_DETECTED only). */
 	duplicates?: string[];
 }
+
+/**
+ * Whether Salesforce answered (`answered`), the request surely never reached it (`not-sent`), or the
+ * connection broke while it was in flight (`unknown`: a create may or may not have happened).
+ */
+export type Delivery = 'answered' | 'not-sent' | 'unknown';

@@ -7,7 +7,9 @@
  */
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-import type { SalesforceProblem } from '../helpers/problem';
+import type { Delivery, SalesforceProblem } from '../helpers/problem';
+
+export type { Delivery } from '../helpers/problem';
 
 type UnknownRecord = Record<string, unknown>;
 
@@ -97,11 +99,6 @@ export function problemFromResponse(httpStatus: number, body: unknown): Salesfor
 /** Codes of failures where the request never left this machine, so nothing can have been saved. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ENETDOWN']);
 
-/**
- * Whether Salesforce answered (`answered`), the request surely never reached it (`not-sent`), or the
- * connection broke while it was in flight (`unknown`: a create may or may not have happened).
- */
-export type Delivery = 'answered' | 'not-sent' | 'unknown';
 
 function causeChain(error: unknown): UnknownRecord[] {
 	const chain: UnknownRecord[] = [];

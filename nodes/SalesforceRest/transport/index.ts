@@ -8,6 +8,7 @@
  */
 import {
 	NodeOperationError,
+	sleep,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -19,6 +20,7 @@ import {
 import type { SObjectDescribe, SObjectSummary } from '../helpers/describe';
 import { normalizeApiVersion, resolveApiBaseUrl } from '../helpers/instanceUrl';
 import type { SalesforceProblem } from '../helpers/problem';
+import { isTransientReadFailure, readRetryDelay } from '../helpers/retry';
 import type { SalesforceRecord } from '../helpers/validation';
 import { problemFromResponse, problemFromThrown, toNodeApiError, type Delivery } from './errors';
 
@@ -93,15 +95,24 @@ export async function sendRequest<T>(
 	return { ok: true, body: response.body as T, headers: response.headers };
 }
 
-/** Sends one request that changes nothing (a GET); any failure becomes the node's error. */
+/**
+ * Sends one request that changes nothing (a GET), asking again after a pause when Salesforce is busy
+ * or the connection broke (as jsforce does for reads); any failure that stands becomes the node's error.
+ */
 export async function salesforceRequest<T>(
 	ctx: SalesforceContext,
 	connection: SalesforceConnection,
-	request: SalesforceRequest,
+	request: SalesforceRequest & { method: 'GET' },
 ): Promise<T> {
-	const response = await sendRequest<T>(ctx, connection, request);
-	if (!response.ok) throw toNodeApiError(ctx.getNode(), response.problem);
-	return response.body;
+	for (let retries = 0; ; retries++) {
+		const response = await sendRequest<T>(ctx, connection, request);
+		if (response.ok) return response.body;
+		const delay = readRetryDelay(retries);
+		if (delay === undefined || !isTransientReadFailure(response.problem, response.delivery)) {
+			throw toNodeApiError(ctx.getNode(), response.problem);
+		}
+		await sleep(delay);
+	}
 }
 
 export async function describeSObject(
