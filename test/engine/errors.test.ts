@@ -166,3 +166,61 @@ describe('When an org duplicate rule matches a lead', () => {
 		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toHaveLength(2 + 1);
 	});
 });
+
+describe('When Salesforce refuses records for row lock contention (UNABLE_TO_LOCK_ROW)', () => {
+	const rowLock = onCreate({ errorCode: 'UNABLE_TO_LOCK_ROW' });
+	const createCalls = () => dataCalls(emulator).filter((call) => call.method === 'POST');
+
+	beforeEach(async () => await startOrg());
+
+	it.each([
+		['with Continue On Fail (allOrNone: false)', true],
+		['without Continue On Fail (allOrNone: true)', false],
+	])('%s, sends the refused records again after a pause and each is saved once', async (_, continueOnFail) => {
+		emulator.faults.add(rowLock);
+
+		const result = await createLeads(numberedLeads(3), continueOnFail);
+
+		expect(result.error).toBeUndefined();
+		const [refused, resent] = createCalls();
+		expect(refused.status).toBe(200);
+		expect(resent.body).toEqual(refused.body);
+		const stored = emulator.records('Lead');
+		expect(stored).toHaveLength(3);
+		expect(result.outputs.Salesforce).toEqual(
+			stored.map((record, item) => ({ json: { id: record.Id, success: true }, pairedItem: { item } })),
+		);
+	});
+
+	it('gives up after two more tries and reports the lock on each item, nothing saved', async () => {
+		emulator.faults.add({ ...rowLock, times: Infinity });
+
+		const result = await createLeads(numberedLeads(2), true);
+
+		expect(createCalls()).toHaveLength(3);
+		expect(result.outputs.Salesforce).toEqual(
+			[0, 1].map((item) => ({
+				json: { error: expect.stringContaining('unable to obtain exclusive access'), errorCode: 'UNABLE_TO_LOCK_ROW', fields: [] },
+				pairedItem: { item },
+			})),
+		);
+		expect(emulator.records('Lead')).toEqual([]);
+	});
+
+	it('says the outcome is unknown when the connection breaks while the records are sent again', async () => {
+		emulator.faults.add(rowLock);
+		emulator.faults.add(onCreate({ drop: 'after', after: 1 }));
+
+		const result = await createLeads(numberedLeads(2), true);
+
+		expect(createCalls()).toHaveLength(2);
+		expect(result.outputs.Salesforce).toEqual(
+			[0, 1].map((item) => ({
+				json: { error: expect.stringContaining('may or may not have been saved'), errorCode: 'OUTCOME_UNKNOWN', fields: [] },
+				pairedItem: { item },
+			})),
+		);
+		// The dropped call did store them: exactly why the node must not send them a third time.
+		expect(emulator.records('Lead')).toHaveLength(2);
+	});
+});

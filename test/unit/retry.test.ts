@@ -1,4 +1,4 @@
-import { isTransientReadFailure, readRetryDelay } from '../../nodes/SalesforceRest/helpers/retry';
+import { isTransientReadFailure, lockedPositions, retryDelay } from '../../nodes/SalesforceRest/helpers/retry';
 
 const answered = (httpStatus: number, errorCode: string) => ({ httpStatus, errorCode, message: 'x', fields: [] });
 
@@ -31,8 +31,30 @@ describe('isTransientReadFailure', () => {
 	});
 });
 
-describe('readRetryDelay', () => {
+describe('retryDelay', () => {
 	it('pauses 1 s, then 3 s, then gives up', () => {
-		expect([0, 1, 2].map(readRetryDelay)).toEqual([1000, 3000, undefined]);
+		expect([0, 1, 2].map(retryDelay)).toEqual([1000, 3000, undefined]);
+	});
+});
+
+describe('lockedPositions', () => {
+	const LOCK = 'UNABLE_TO_LOCK_ROW';
+	const ROLLED_BACK = 'ALL_OR_NONE_OPERATION_ROLLED_BACK';
+
+	it('sends again only the records refused for a row lock when each record stands alone', () => {
+		expect(lockedPositions([undefined, LOCK, 'REQUIRED_FIELD_MISSING', LOCK], false)).toEqual([1, 3]);
+	});
+
+	it('sends the whole call again under all-or-none when a lock rolled it back', () => {
+		expect(lockedPositions([ROLLED_BACK, LOCK, ROLLED_BACK], true)).toEqual([0, 1, 2]);
+	});
+
+	it('sends nothing again under all-or-none when another record failed for a reason of its own', () => {
+		expect(lockedPositions([LOCK, 'REQUIRED_FIELD_MISSING', ROLLED_BACK], true)).toEqual([]);
+	});
+
+	it('sends nothing again when nothing was refused for a lock', () => {
+		expect(lockedPositions([undefined, 'DUPLICATES_DETECTED'], false)).toEqual([]);
+		expect(lockedPositions([undefined, undefined], true)).toEqual([]);
 	});
 });

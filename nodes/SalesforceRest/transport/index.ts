@@ -20,7 +20,7 @@ import {
 import type { SObjectDescribe, SObjectSummary } from '../helpers/describe';
 import { normalizeApiVersion, resolveApiBaseUrl } from '../helpers/instanceUrl';
 import type { SalesforceProblem } from '../helpers/problem';
-import { isTransientReadFailure, readRetryDelay } from '../helpers/retry';
+import { isTransientReadFailure, retryDelay } from '../helpers/retry';
 import type { SalesforceRecord } from '../helpers/validation';
 import { problemFromResponse, problemFromThrown, toNodeApiError, type Delivery } from './errors';
 
@@ -107,7 +107,7 @@ export async function salesforceRequest<T>(
 	for (let retries = 0; ; retries++) {
 		const response = await sendRequest<T>(ctx, connection, request);
 		if (response.ok) return response.body;
-		const delay = readRetryDelay(retries);
+		const delay = retryDelay(retries);
 		if (delay === undefined || !isTransientReadFailure(response.problem, response.delivery)) {
 			throw toNodeApiError(ctx.getNode(), response.problem);
 		}

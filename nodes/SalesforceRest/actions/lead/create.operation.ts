@@ -1,5 +1,6 @@
 import {
 	NodeOperationError,
+	sleep,
 	type NodeApiError,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -11,12 +12,15 @@ import { checkBatchSize, MAX_RECORDS_PER_COLLECTION, toBatches } from '../../hel
 import type { MappingMode } from '../../helpers/mapping';
 import { describeItems, failureJson, pairedOutput } from '../../helpers/output';
 import type { SalesforceProblem } from '../../helpers/problem';
+import { lockedPositions, retryDelay, ROLLED_BACK } from '../../helpers/retry';
 import { createRecordRules, prepareRecord, type SalesforceRecord } from '../../helpers/validation';
 import { problemFromErrorList, readableMessage, toNodeApiError } from '../../transport/errors';
 import {
 	createRecords,
 	describeSObject,
+	type CreateOptions,
 	type SalesforceConnection,
+	type SalesforceResponse,
 	type SaveResult,
 } from '../../transport';
 
@@ -172,8 +176,47 @@ function recordFailure(
 	return withCreatedIds(toNodeApiError(this.getNode(), problem, { message, itemIndex }), created);
 }
 
-/** With all-or-none every record of a failed call reports this code except the one that failed. */
-const ROLLED_BACK = 'ALL_OR_NONE_OPERATION_ROLLED_BACK';
+const failureCode = (result: SaveResult) =>
+	result.success ? undefined : problemFromErrorList(result.errors ?? []).errorCode;
+
+/** A result for a record whose second sending failed as a whole, so that it is reported on its own item. */
+function resentFailure(response: Extract<SalesforceResponse<SaveResult[]>, { ok: false }>): SaveResult {
+	const { problem } = response;
+	if (response.delivery !== 'unknown') {
+		return { success: false, errors: [{ statusCode: problem.errorCode, message: problem.message, fields: problem.fields }] };
+	}
+	const message = `The connection broke while this lead was sent again after a row lock (${problem.errorCode}): check Salesforce before retrying, it may or may not have been saved`;
+	return { success: false, errors: [{ statusCode: 'OUTCOME_UNKNOWN', message, fields: [] }] };
+}
+
+/**
+ * One Collections call for a batch, then the records Salesforce refused for row lock contention sent
+ * again after a pause (twice at most). A locked record was not saved (with all-or-none nothing of
+ * the call was), so sending it again cannot duplicate it; every other answer stands as it came.
+ */
+async function createBatch(
+	this: IExecuteFunctions,
+	connection: SalesforceConnection,
+	batch: PendingRecord[],
+	options: CreateOptions,
+): Promise<SalesforceResponse<SaveResult[]>> {
+	const response = await createRecords(this, connection, batch.map((entry) => entry.record), options);
+	if (!response.ok) return response;
+	const results = [...response.body];
+	for (let retries = 0; ; retries++) {
+		const locked = lockedPositions(results.map(failureCode), options.allOrNone);
+		const delay = retryDelay(retries);
+		if (locked.length === 0 || delay === undefined) return { ...response, body: results };
+		await sleep(delay);
+		const again = await createRecords(this, connection, locked.map((position) => batch[position].record), options);
+		// All-or-none resends the whole batch, so its answer is the batch's answer.
+		if (!again.ok && options.allOrNone) return again;
+		locked.forEach((position, index) => {
+			results[position] = again.ok ? again.body[index] : resentFailure(again);
+		});
+		if (!again.ok) return { ...response, body: results };
+	}
+}
 
 function failedResultOf(results: SaveResult[]): number {
 	const failed = results.map((result, position) => ({ result, position })).filter(({ result }) => !result.success);
@@ -213,12 +256,11 @@ export async function execute(
 
 	const created: CreatedRecord[] = [];
 	for (const batch of toBatches(pending, settings.batchSize)) {
-		const response = await createRecords(
-			this,
-			connection,
-			batch.map((entry) => entry.record),
-			{ objectName: OBJECT_NAME, allOrNone: !continueOnFail, ...settings },
-		);
+		const response = await createBatch.call(this, connection, batch, {
+			objectName: OBJECT_NAME,
+			allOrNone: !continueOnFail,
+			...settings,
+		});
 		if (!response.ok) {
 			const outcomeUnknown = response.delivery === 'unknown';
 			if (!continueOnFail) throw batchFailure.call(this, response.problem, outcomeUnknown, batch, created);
