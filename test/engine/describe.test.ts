@@ -1,23 +1,19 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator, type EmulatorHandle } from '../../emulator';
+import type { EmulatorHandle } from '../../emulator';
 import {
-	connectedCredential,
 	describeParameters,
 	runWorkflow,
 	webhookItem,
 	webhookToSalesforce,
 	type StoredCredential,
 } from '../harness';
-import { API, callLine, capturedLeadDescribe } from './helpers';
+import { API, callLine, capturedLeadDescribe, connectedOrg } from './helpers';
 
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
 
-beforeEach(async () => {
-	emulator = await startEmulator();
-	credential = await connectedCredential(emulator);
-});
+beforeEach(async () => ({ emulator, credential } = await connectedOrg()));
 afterEach(async () => await emulator.stop());
 
 function describeObject(

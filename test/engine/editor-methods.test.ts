@@ -1,8 +1,7 @@
 import type { IDataObject, ResourceMapperField } from 'n8n-workflow';
 
-import { startEmulator, type EmulatorHandle } from '../../emulator';
+import type { EmulatorHandle } from '../../emulator';
 import {
-	connectedCredential,
 	describeParameters,
 	getResourceMappingFields,
 	leadCreateParameters,
@@ -10,7 +9,7 @@ import {
 	searchList,
 	type StoredCredential,
 } from '../harness';
-import { accessToken, API, callLine, capturedLeadDescribe } from './helpers';
+import { accessToken, API, callLine, capturedLeadDescribe, connectedOrg } from './helpers';
 
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
@@ -18,8 +17,7 @@ let credential: StoredCredential;
 afterEach(async () => await emulator.stop());
 
 async function startOrg(describes?: Record<string, object>) {
-	emulator = await startEmulator({ describes });
-	credential = await connectedCredential(emulator);
+	({ emulator, credential } = await connectedOrg({ describes }));
 }
 
 /** What the editor asks when the Fields list of Lead → Create opens. */

@@ -1,15 +1,14 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type EmulatorHandle, type EmulatorOptions, type Fault } from '../../emulator';
+import type { EmulatorHandle, EmulatorOptions, Fault } from '../../emulator';
 import {
-	connectedCredential,
 	leadCreateParameters,
 	runWorkflow,
 	webhookItem,
 	webhookToSalesforce,
 	type StoredCredential,
 } from '../harness';
-import { dataCalls, LEAD_MAPPING, numberedLeads } from './helpers';
+import { connectedOrg, dataCalls, LEAD_MAPPING, numberedLeads } from './helpers';
 
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
@@ -17,8 +16,7 @@ let credential: StoredCredential;
 afterEach(async () => await emulator.stop());
 
 async function startOrg(options: EmulatorOptions = {}) {
-	emulator = await startEmulator(options);
-	credential = await connectedCredential(emulator);
+	({ emulator, credential } = await connectedOrg(options));
 }
 
 function createLeads(input: IDataObject[], continueOnFail: boolean, options: INodeParameters = {}) {

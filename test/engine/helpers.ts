@@ -3,11 +3,22 @@ import path from 'node:path';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import type { EmulatorHandle, RecordedRequest } from '../../emulator';
+import { startEmulator, type EmulatorHandle, type EmulatorOptions, type RecordedRequest } from '../../emulator';
 import type { StoredCredential } from '../harness';
-import { webhookItem } from '../harness';
+import { connectedCredential, webhookItem } from '../harness';
 
 export const API = '/services/data/v66.0';
+
+export interface ConnectedOrg {
+	emulator: EmulatorHandle;
+	credential: StoredCredential;
+}
+
+/** An org of one test's own: a fresh emulator, and a credential connected to it as a user would. */
+export async function connectedOrg(options: EmulatorOptions = {}): Promise<ConnectedOrg> {
+	const emulator = await startEmulator(options);
+	return { emulator, credential: await connectedCredential(emulator) };
+}
 
 /** The real Lead describe captured from a Developer Edition org (pt_BR labels). */
 export function capturedLeadDescribe(): IDataObject {

@@ -1,6 +1,5 @@
-import { startEmulator, type EmulatorHandle } from '../../emulator';
+import type { EmulatorHandle } from '../../emulator';
 import {
-	connectedCredential,
 	leadCreateParameters,
 	runWorkflow,
 	webhookItem,
@@ -11,6 +10,7 @@ import {
 	accessToken,
 	API,
 	callLine,
+	connectedOrg,
 	dataCalls,
 	LEAD_MAPPING,
 	leadRecord,
@@ -21,10 +21,7 @@ import {
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
 
-beforeEach(async () => {
-	emulator = await startEmulator();
-	credential = await connectedCredential(emulator);
-});
+beforeEach(async () => ({ emulator, credential } = await connectedOrg()));
 afterEach(async () => await emulator.stop());
 
 const createLeads = (input: ReturnType<typeof numberedLeads>, continueOnFail = false) =>

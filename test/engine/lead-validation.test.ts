@@ -1,8 +1,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type EmulatorHandle } from '../../emulator';
+import type { EmulatorHandle } from '../../emulator';
 import {
-	connectedCredential,
 	getResourceMappingFields,
 	leadCreateParameters,
 	SALESFORCE_NODE_TYPE,
@@ -11,7 +10,7 @@ import {
 	webhookToSalesforce,
 	type StoredCredential,
 } from '../harness';
-import { API, callLine, capturedLeadDescribe, dataCalls, LEAD_MAPPING, leadRecord } from './helpers';
+import { API, callLine, capturedLeadDescribe, connectedOrg, dataCalls, LEAD_MAPPING, leadRecord } from './helpers';
 
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
@@ -19,8 +18,7 @@ let credential: StoredCredential;
 afterEach(async () => await emulator.stop());
 
 async function startOrg(describes?: Record<string, object>) {
-	emulator = await startEmulator({ describes });
-	credential = await connectedCredential(emulator);
+	({ emulator, credential } = await connectedOrg({ describes }));
 }
 
 const ada = { first_name: 'Ada', last_name: 'Lovelace', company: 'Analytical Engines', email: 'ada@example.com' };
