@@ -1,13 +1,12 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 import capturedErrors from '../../emulator/fixtures/lead-create-errors.json';
+import { guidanceFor, readableMessage } from '../../nodes/SalesforceRest/helpers/guidance';
 import {
-	guidanceFor,
 	problemFromErrorList,
 	problemFromResponse,
 	problemFromThrown,
 	problemOfError,
-	readableMessage,
 	textOfHtml,
 	toNodeApiError,
 } from '../../nodes/SalesforceRest/transport/errors';

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { failureJson, pairedOutput } from '../helpers/output';
-import { asNodeError, problemOfError, readableMessage } from '../transport/errors';
+import { asNodeError, problemOfError } from '../transport/errors';
 import { openConnection, type SalesforceConnection } from '../transport';
 import * as lead from './lead/Lead.resource';
 import * as object from './object/Object.resource';
@@ -36,6 +36,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	} catch (error) {
 		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
 		const problem = problemOfError(error);
-		return [items.map((_, itemIndex) => pairedOutput(failureJson(problem, readableMessage(problem)), itemIndex))];
+		return [items.map((_, itemIndex) => pairedOutput(failureJson(problem), itemIndex))];
 	}
 }

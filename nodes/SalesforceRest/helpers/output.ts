@@ -1,10 +1,14 @@
 /** Output item shapes. Pure. */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { readableMessage } from './guidance';
 import type { SalesforceProblem } from './problem';
 
-/** What a failed item carries with Continue On Fail: `{ error, errorCode, fields, duplicates? }`. */
-export function failureJson(problem: SalesforceProblem, message: string = problem.message): IDataObject {
+/**
+ * What a failed item carries with Continue On Fail: `{ error, errorCode, fields, duplicates? }`, the
+ * error being Salesforce's message with what to do about it, unless the caller says more.
+ */
+export function failureJson(problem: SalesforceProblem, message: string = readableMessage(problem)): IDataObject {
 	return {
 		error: message,
 		errorCode: problem.errorCode,

@@ -14,7 +14,8 @@ import { describeItems, failureJson, pairedOutput } from '../../helpers/output';
 import type { SalesforceProblem } from '../../helpers/problem';
 import { lockedPositions, retryDelay, ROLLED_BACK } from '../../helpers/retry';
 import { createRecordRules, prepareRecord, type SalesforceRecord } from '../../helpers/validation';
-import { problemFromErrorList, readableMessage, toNodeApiError } from '../../transport/errors';
+import { readableMessage } from '../../helpers/guidance';
+import { problemFromErrorList, toNodeApiError } from '../../transport/errors';
 import {
 	createRecords,
 	describeSObject,
@@ -284,7 +285,7 @@ export async function execute(
 				outputs[itemIndex] = pairedOutput({ id: result.id, success: true }, itemIndex);
 			} else {
 				const problem = problemFromErrorList(result.errors ?? []);
-				outputs[itemIndex] = pairedOutput(failureJson(problem, readableMessage(problem)), itemIndex);
+				outputs[itemIndex] = pairedOutput(failureJson(problem), itemIndex);
 			}
 		});
 	}

@@ -8,7 +8,7 @@ import {
 
 import { isSalesforceApiName, summarizeDescribe, type SObjectDescribe } from '../../helpers/describe';
 import { failureJson, pairedOutput } from '../../helpers/output';
-import { asNodeError, problemOfError, readableMessage } from '../../transport/errors';
+import { asNodeError, problemOfError } from '../../transport/errors';
 import { describeSObject, type SalesforceConnection } from '../../transport';
 
 const showFor = { show: { resource: ['object'], operation: ['describe'] } };
@@ -103,7 +103,7 @@ export async function execute(
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
 			const problem = problemOfError(error);
-			outputs.push(pairedOutput(failureJson(problem, readableMessage(problem)), itemIndex));
+			outputs.push(pairedOutput(failureJson(problem), itemIndex));
 		}
 	}
 	return outputs;
