@@ -4,11 +4,14 @@ import type { ICredentialType, INodeProperties } from 'n8n-workflow';
  * The login host as an n8n expression over this credential's own fields: production and sandbox have
  * fixed hosts, My Domain uses the org's URL. A My Domain URL is reached over https (a missing scheme
  * or plain http is upgraded); plain http is kept only for loopback addresses (a local test server).
+ * Only its origin is used: a path, query or fragment pasted with it would otherwise end up in the
+ * token request's URL. The node reads the URL the same way (helpers/instanceUrl.ts).
  */
 const LOGIN_HOST_EXPRESSION =
 	'($self["environment"] === "sandbox" ? "https://test.salesforce.com"' +
-	' : $self["environment"] === "myDomain" ? String($self["myDomainUrl"] || "").trim().replace(/\\/+$/, "")' +
-	'.replace(/^(?!https:\\/\\/|http:\\/\\/(localhost|127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|\\[::1\\])(:\\d+)?(\\/|$))(http:\\/\\/)?/i, "https://")' +
+	' : $self["environment"] === "myDomain" ? String($self["myDomainUrl"] || "").trim()' +
+	'.replace(/^(?!https:\\/\\/|http:\\/\\/(localhost|127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}|\\[::1\\])(:\\d+)?([\\/?#]|$))(http:\\/\\/)?/i, "https://")' +
+	'.replace(/^(https?:\\/\\/[^\\/?#]*)[\\s\\S]*$/i, "$1")' +
 	' : "https://login.salesforce.com")';
 
 const oauthEndpoint = (path: string): string => `={{ ${LOGIN_HOST_EXPRESSION} + "${path}" }}`;

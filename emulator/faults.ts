@@ -11,7 +11,7 @@ export interface FaultPlan {
 	expireToken: boolean;
 	drop?: 'before' | 'after';
 	/** The first matching fault that answers instead of the emulator. */
-	answer?: Pick<Fault, 'status' | 'body' | 'contentType'>;
+	answer?: Pick<Fault, 'status' | 'body' | 'contentType' | 'headers'>;
 	errorCode?: Fault['errorCode'];
 }
 
@@ -59,7 +59,7 @@ export class FaultBook {
 			plan.drop ??= fault.drop;
 			plan.errorCode ??= fault.errorCode;
 			if (fault.status !== undefined && plan.answer === undefined) {
-				plan.answer = { status: fault.status, body: fault.body, contentType: fault.contentType };
+				plan.answer = { status: fault.status, body: fault.body, contentType: fault.contentType, headers: fault.headers };
 			}
 		}
 		this.active = this.active.filter((entry) => entry.remaining > 0);
@@ -74,8 +74,14 @@ function matches(fault: Fault, method: string, path: string): boolean {
 	return path === fault.path || path.endsWith(fault.path);
 }
 
-/** The answer of a status fault: its own body, or what Salesforce sends with that status. */
+/** The answer of a status fault: its own body, or what Salesforce sends with that status, and its own headers. */
 export function faultReply(answer: NonNullable<FaultPlan['answer']>): Reply {
+	const reply = faultBody(answer);
+	Object.assign(reply.headers, answer.headers);
+	return reply;
+}
+
+function faultBody(answer: NonNullable<FaultPlan['answer']>): Reply {
 	const status = answer.status ?? 500;
 	if (answer.body === undefined) return defaultErrorReply(status);
 	if (typeof answer.body === 'string') {

@@ -88,6 +88,8 @@ export interface Fault {
 	status?: number;
 	body?: unknown;
 	contentType?: string;
+	/** Headers added to that answer (a redirect's Location, say). */
+	headers?: Record<string, string>;
 	/** Destroy the socket before / after the record is stored. */
 	drop?: 'before' | 'after';
 	/** The bearer token of this call is expired first. */

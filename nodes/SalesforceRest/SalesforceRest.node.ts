@@ -10,6 +10,7 @@ import * as lead from './actions/lead/Lead.resource';
 import * as object from './actions/object/Object.resource';
 import { router } from './actions/router';
 import { searchObjects } from './methods/listSearch';
+import { getLeadFieldNames } from './methods/loadOptions';
 import { getLeadFields } from './methods/resourceMapping';
 
 export class SalesforceRest implements INodeType {
@@ -66,6 +67,9 @@ export class SalesforceRest implements INodeType {
 	};
 
 	methods = {
+		loadOptions: {
+			getLeadFieldNames,
+		},
 		listSearch: {
 			searchObjects,
 		},

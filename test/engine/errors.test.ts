@@ -150,8 +150,8 @@ describe('When an org duplicate rule matches a lead', () => {
 		expect(result.outputs.Salesforce).toEqual([{ json: { id: stored[1].Id, success: true }, pairedItem: { item: 0 } }]);
 	});
 
-	it('stops at the failing batch and says which earlier items were already created, with their ids', async () => {
-		const leads = numberedLeads(250);
+	it('stops at the failing batch and says which earlier items were already created, with their ids, and which were never sent', async () => {
+		const leads = numberedLeads(450);
 		(leads[230].body as IDataObject).email = ada.email;
 
 		const result = await createLeads(leads, false);
@@ -159,9 +159,24 @@ describe('When an org duplicate rule matches a lead', () => {
 		const stored = emulator.records('Lead');
 		expect(stored).toHaveLength(1 + 200);
 		expect(result.error?.message).toContain('Item 230 could not be created');
-		expect(result.error?.message).toContain('The other 49 items sent with it were rolled back');
+		expect(result.error?.message).toContain('The other 199 items sent with it were rolled back');
 		expect(result.error?.message).toContain(`200 earlier items were already created in Salesforce (item 0: ${stored[1].Id}`);
+		expect(result.error?.message).toMatch(/\. Items 400 to 449 were not sent: the node stopped first\.$/);
 		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toHaveLength(2 + 1);
+	});
+});
+
+describe('When Salesforce does not answer within the Timeout option', () => {
+	beforeEach(async () => await startOrg());
+
+	it('reports the create as OUTCOME_UNKNOWN on its items and never sends it again', async () => {
+		emulator.faults.add(onCreate({ latencyMs: 2500 }));
+		const parameters = leadCreateParameters(LEAD_MAPPING, { timeout: 1 });
+
+		const result = await runWorkflow({ workflow: webhookToSalesforce(parameters, { continueOnFail: true }), input: numberedLeads(2), credentials: [credential] });
+
+		expect(result.outputs.Salesforce.map((item) => item.json.errorCode)).toEqual(['OUTCOME_UNKNOWN', 'OUTCOME_UNKNOWN']);
+		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toHaveLength(1);
 	});
 });
 

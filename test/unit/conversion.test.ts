@@ -1,3 +1,5 @@
+import { DateTime } from 'luxon';
+
 import { convertValue, isEmptyValue } from '../../nodes/SalesforceRest/helpers/conversion';
 import type { SalesforceField } from '../../nodes/SalesforceRest/helpers/describe';
 
@@ -77,7 +79,7 @@ describe('number fields', () => {
 		expect(convertValue(field('int'), 10.5)).toEqual({
 			ok: false,
 			errorCode: 'INVALID_TYPE_ON_FIELD_IN_RECORD',
-			message: 'expected a whole number, got "10.5"',
+			message: 'expected a whole number, got 10.5',
 		});
 	});
 
@@ -112,10 +114,10 @@ describe('date fields', () => {
 		expect(convertValue(field('date'), '1993-05-11T23:30:00-03:00')).toEqual({ ok: true, value: '1993-05-11' });
 	});
 
-	it('accepts a JS Date and a Luxon-like DateTime', () => {
+	it('accepts a JS Date and a Luxon DateTime', () => {
 		expect(convertValue(field('date'), new Date('2026-02-03T10:00:00Z'))).toEqual({ ok: true, value: '2026-02-03' });
-		const luxonLike = { toISO: () => '2026-02-03T10:00:00.000-03:00', toISODate: () => '2026-02-03' };
-		expect(convertValue(field('date'), luxonLike)).toEqual({ ok: true, value: '2026-02-03' });
+		const luxon = DateTime.fromISO('2026-02-03T22:00:00.000-03:00', { setZone: true });
+		expect(convertValue(field('date'), luxon)).toEqual({ ok: true, value: '2026-02-03' });
 	});
 
 	it.each(['11/05/1993', '1993-02-30', '1993-13-01', 19930511])('refuses %j', (value) => {
@@ -130,7 +132,7 @@ describe('date-time fields', () => {
 	});
 
 	it('sends a date-time without a time zone as written (Salesforce reads it as UTC)', () => {
-		expect(convertValue(field('datetime'), '1993-05-11T11:50')).toEqual({ ok: true, value: '1993-05-11T11:50' });
+		expect(convertValue(field('datetime'), '1993-05-11T11:50')).toEqual({ ok: true, value: '1993-05-11T11:50:00' });
 	});
 
 	it('reads a date alone as midnight UTC and epoch milliseconds as an instant', () => {
@@ -138,9 +140,9 @@ describe('date-time fields', () => {
 		expect(convertValue(field('datetime'), 0)).toEqual({ ok: true, value: '1970-01-01T00:00:00.000Z' });
 	});
 
-	it('accepts a Luxon-like DateTime', () => {
-		const luxonLike = { toISO: () => '2026-02-03T10:00:00.000-03:00', toISODate: () => '2026-02-03' };
-		expect(convertValue(field('datetime'), luxonLike)).toEqual({ ok: true, value: '2026-02-03T13:00:00.000Z' });
+	it('accepts a Luxon DateTime', () => {
+		const luxon = DateTime.fromISO('2026-02-03T10:00:00.000-03:00', { setZone: true });
+		expect(convertValue(field('datetime'), luxon)).toEqual({ ok: true, value: '2026-02-03T13:00:00.000Z' });
 	});
 
 	it.each(['yesterday', '1993-05-11T25:00:00Z', '1993-05-11T10:61Z', true])('refuses %j', (value) => {

@@ -44,6 +44,10 @@ describe('SalesforceRestOAuth2Api', () => {
 		['myDomain', 'http://127.0.0.2', 'http://127.0.0.2'],
 		['myDomain', 'http://[::1]:8787', 'http://[::1]:8787'],
 		['myDomain', 'http://localhost.evil.com', 'https://localhost.evil.com'],
+		['myDomain', 'https://acme.my.salesforce.com/x?y=1#f', 'https://acme.my.salesforce.com'],
+		['myDomain', 'acme.my.salesforce.com/services/oauth2/token', 'https://acme.my.salesforce.com'],
+		['myDomain', 'http://localhost:8787?x=1', 'http://localhost:8787'],
+		['myDomain', 'https://acme.my.salesforce.com#fragment', 'https://acme.my.salesforce.com'],
 	])('for %s %j logs in at %s', (environment, myDomainUrl, host) => {
 		const resolved = resolve({ environment, ...(myDomainUrl !== undefined && { myDomainUrl }) });
 		expect(resolved.authUrl).toBe(`${host}/services/oauth2/authorize`);

@@ -1,6 +1,7 @@
 import {
 	checkBaseUrl,
 	isLoopbackHost,
+	isSalesforceHost,
 	myDomainLoginUrl,
 	normalizeApiVersion,
 	resolveApiBaseUrl,
@@ -9,6 +10,10 @@ import {
 describe('checkBaseUrl', () => {
 	it('accepts https and removes trailing slashes', () => {
 		expect(checkBaseUrl('https://acme.my.salesforce.com///', 'URL')).toEqual({ ok: true, value: 'https://acme.my.salesforce.com' });
+	});
+
+	it('keeps only the origin of a URL with a path, query or fragment', () => {
+		expect(checkBaseUrl('https://acme.my.salesforce.com:8443/x?y=1#f', 'URL')).toEqual({ ok: true, value: 'https://acme.my.salesforce.com:8443' });
 	});
 
 	it.each(['http://127.0.0.1:8787', 'http://localhost:8787/', 'http://[::1]:8787', 'http://127.1.2.3'])(
@@ -40,7 +45,52 @@ describe('isLoopbackHost', () => {
 	});
 });
 
+describe('isSalesforceHost', () => {
+	it.each([
+		'acme.my.salesforce.com',
+		'acme--uat.sandbox.my.salesforce.com',
+		'na1.salesforce.com',
+		'ACME.MY.SALESFORCE.COM',
+		'acme.my.salesforce.com.',
+		'acme.lightning.force.com',
+		'acme.my.salesforce.mil',
+		'acme.my-salesforce.com',
+		'acme.my.sfcrmproducts.cn',
+		'acme.crmforce.mil',
+		'acme.cloudforce.com',
+		'na1.database.com',
+	])('accepts %s', (host) => {
+		expect(isSalesforceHost(host)).toBe(true);
+	});
+
+	it.each(['evil.example.com', 'salesforce.com', 'salesforce.com.evil.com', 'evilsalesforce.com', 'my.salesforce.com.example', 'force.com'])(
+		'refuses %s',
+		(host) => {
+			expect(isSalesforceHost(host)).toBe(false);
+		},
+	);
+});
+
 describe('resolveApiBaseUrl', () => {
+	it('refuses an instance_url on a host that serves no Salesforce org, before any call', () => {
+		const result = resolveApiBaseUrl({ environment: 'production', oauthTokenData: { instance_url: 'https://evil.example.com' } });
+		expect(result.ok).toBe(false);
+		expect(!result.ok && result.message).toMatch(/^The instance URL "https:\/\/evil\.example\.com" in the credential's token is not a Salesforce host \(\*\.salesforce\.com, .*\) nor the credential's My Domain, so the access token is not sent there\. Open the Salesforce REST credential and reconnect it/);
+	});
+
+	it("accepts an instance_url on the credential's own My Domain host", () => {
+		const credentials = { environment: 'myDomain', myDomainUrl: 'https://login.acme.com/path', oauthTokenData: { instance_url: 'https://login.acme.com' } };
+		expect(resolveApiBaseUrl(credentials)).toEqual({ ok: true, value: 'https://login.acme.com' });
+	});
+
+	it('accepts a loopback instance_url (the local emulator)', () => {
+		expect(resolveApiBaseUrl({ oauthTokenData: { instance_url: 'http://127.0.0.1:8787' } })).toEqual({ ok: true, value: 'http://127.0.0.1:8787' });
+	});
+
+	it('keeps only the origin of an instance_url with a path', () => {
+		expect(resolveApiBaseUrl({ oauthTokenData: { instance_url: 'https://acme.my.salesforce.com/x?y#z' } })).toEqual({ ok: true, value: 'https://acme.my.salesforce.com' });
+	});
+
 	it('uses the instance_url of the token', () => {
 		const credentials = { environment: 'myDomain', myDomainUrl: 'https://login.acme.com', oauthTokenData: { instance_url: 'https://acme.my.salesforce.com/' } };
 		expect(resolveApiBaseUrl(credentials)).toEqual({ ok: true, value: 'https://acme.my.salesforce.com' });
@@ -98,6 +148,9 @@ describe('myDomainLoginUrl', () => {
 		['http://localhost:8787/', 'http://localhost:8787'],
 		['http://127.0.0.2:8787', 'http://127.0.0.2:8787'],
 		['http://localhost.evil.com', 'https://localhost.evil.com'],
+		['https://acme.my.salesforce.com/x?y=1#f', 'https://acme.my.salesforce.com'],
+		['  acme.my.salesforce.com/path  ', 'https://acme.my.salesforce.com'],
+		['http://localhost:8787?x', 'http://localhost:8787'],
 	])('reads %j as %s', (raw, url) => {
 		expect(myDomainLoginUrl(raw)).toBe(url);
 	});

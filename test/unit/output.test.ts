@@ -30,3 +30,14 @@ describe('describeItems', () => {
 		expect(describeItems([1, 3, 4])).toBe('items 1, 3, 4');
 	});
 });
+
+describe('describeItems on long lists', () => {
+	it('writes runs as ranges', () => {
+		expect(describeItems([1, 3, 4, 5, 6, 9])).toBe('items 1, 3 to 6, 9');
+	});
+
+	it('names at most ten parts and counts the rest', () => {
+		const evens = Array.from({ length: 1000 }, (_, index) => index * 2);
+		expect(describeItems(evens)).toBe('items 0, 2, 4, 6, 8, 10, 12, 14, 16, 18 and 990 more');
+	});
+});

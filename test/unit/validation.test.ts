@@ -49,7 +49,7 @@ describe('prepareRecord', () => {
 				Birthday__c: '1993-05-11',
 				marcas__c: '',
 			},
-			'autoMapInputData',
+			{ mode: 'autoMapInputData' },
 		);
 		expect(prepared).toEqual({
 			ok: true,
@@ -66,19 +66,19 @@ describe('prepareRecord', () => {
 	});
 
 	it('fails an item without Company with REQUIRED_FIELD_MISSING naming the field', () => {
-		expect(prepareRecord(rules, { LastName: 'Silva' }, 'defineBelow')).toEqual({
+		expect(prepareRecord(rules, { LastName: 'Silva' }, { mode: 'defineBelow' })).toEqual({
 			ok: false,
 			problem: { errorCode: 'REQUIRED_FIELD_MISSING', message: 'Required field "Company" has no value', fields: ['Company'] },
 		});
 	});
 
 	it('counts an empty required value as missing', () => {
-		const prepared = prepareRecord(rules, { LastName: 'Silva', Company: '' }, 'defineBelow');
+		const prepared = prepareRecord(rules, { LastName: 'Silva', Company: '' }, { mode: 'defineBelow' });
 		expect(prepared).toMatchObject({ ok: false, problem: { errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] } });
 	});
 
 	it('fails an unknown field name with INVALID_FIELD', () => {
-		expect(prepareRecord(rules, { LastName: 'Silva', Company: 'Acme', Shoe_Size__c: 42 }, 'autoMapInputData')).toEqual({
+		expect(prepareRecord(rules, { LastName: 'Silva', Company: 'Acme', Shoe_Size__c: 42 }, { mode: 'autoMapInputData' })).toEqual({
 			ok: false,
 			problem: {
 				errorCode: 'INVALID_FIELD',
@@ -89,7 +89,7 @@ describe('prepareRecord', () => {
 	});
 
 	it('fails a field that cannot be set on create, as the captured CreatedById error', () => {
-		expect(prepareRecord(rules, { LastName: 'Test', Company: 'Test', CreatedById: '00QHo00000zTe3XMAS' }, 'defineBelow')).toEqual({
+		expect(prepareRecord(rules, { LastName: 'Test', Company: 'Test', CreatedById: '00QHo00000zTe3XMAS' }, { mode: 'defineBelow' })).toEqual({
 			ok: false,
 			problem: {
 				errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
@@ -100,7 +100,7 @@ describe('prepareRecord', () => {
 	});
 
 	it('fails a value outside a restricted picklist, naming the field and the input key', () => {
-		const prepared = prepareRecord(rules, { Sobrenome: 'Silva', Empresa: 'Acme', 'Precisão do geocódigo': 'Roof' }, 'autoMapInputData');
+		const prepared = prepareRecord(rules, { Sobrenome: 'Silva', Empresa: 'Acme', 'Precisão do geocódigo': 'Roof' }, { mode: 'autoMapInputData' });
 		expect(prepared).toMatchObject({
 			ok: false,
 			problem: { errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['GeocodeAccuracy'] },
@@ -111,7 +111,7 @@ describe('prepareRecord', () => {
 	});
 
 	it('fails a string over the field length', () => {
-		const prepared = prepareRecord(rules, { LastName: 'x'.repeat(81), Company: 'Acme' }, 'defineBelow');
+		const prepared = prepareRecord(rules, { LastName: 'x'.repeat(81), Company: 'Acme' }, { mode: 'defineBelow' });
 		expect(prepared).toEqual({
 			ok: false,
 			problem: {
@@ -126,21 +126,21 @@ describe('prepareRecord', () => {
 		const prepared = prepareRecord(
 			rules,
 			{ LastName: 'Silva', Company: 'Acme', Email: 'not-an-email', NumberOfEmployees: 'many', Birthday__c: '31/12/1990' },
-			'defineBelow',
+			{ mode: 'defineBelow' },
 		);
 		expect(prepared).toMatchObject({
 			ok: false,
 			problem: { errorCode: 'INVALID_EMAIL_ADDRESS', fields: ['Email', 'NumberOfEmployees', 'Birthday__c'] },
 		});
 		expect(!prepared.ok && prepared.problem.message.split('; ')).toEqual([
-			'Field "Email": "not-an-email" is not an email address',
+			'Field "Email": "not-an-email" is not an email address Salesforce accepts (ASCII letters, digits and .!#$%&\'*+/=?^_`{|}~- before the @, a domain with a dot after it)',
 			'Field "NumberOfEmployees": expected a whole number, got "many"',
-			'Field "Birthday__c": expected a date as YYYY-MM-DD, got "31/12/1990"',
+			'Field "Birthday__c": expected a date as YYYY-MM-DD between 1700 and 4000, got "31/12/1990"',
 		]);
 	});
 
 	it('reports a missing required field together with other problems', () => {
-		const prepared = prepareRecord(rules, { Company: 'Acme', Foo: 1 }, 'defineBelow');
+		const prepared = prepareRecord(rules, { Company: 'Acme', Foo: 1 }, { mode: 'defineBelow' });
 		expect(prepared).toMatchObject({
 			ok: false,
 			problem: { errorCode: 'INVALID_FIELD', fields: ['Foo', 'LastName'] },

@@ -2,7 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { failureJson, pairedOutput } from '../helpers/output';
 import { asNodeError, problemOfError } from '../transport/errors';
-import { openConnection, type SalesforceConnection } from '../transport';
+import { DEFAULT_TIMEOUT_MS, openConnection, type SalesforceConnection } from '../transport';
 import * as lead from './lead/Lead.resource';
 import * as object from './object/Object.resource';
 
@@ -16,6 +16,11 @@ const operations: Record<string, OperationExecute> = {
 	'lead.create': lead.create.execute,
 	'object.describe': object.describe.execute,
 };
+
+/** The Timeout option in milliseconds; anything that is not a positive number of seconds means the default. */
+function timeoutMs(seconds: unknown): number {
+	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : DEFAULT_TIMEOUT_MS;
+}
 
 /**
  * Picks the operation and owns the continue-on-fail policy for failures that concern every item (no
@@ -31,7 +36,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	try {
-		const connection = await openConnection(this, this.getNodeParameter('apiVersion', 0));
+		const timeoutSeconds = this.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_MS / 1000) as number;
+		const connection = await openConnection(this, this.getNodeParameter('apiVersion', 0), timeoutMs(timeoutSeconds));
 		return [await execute.call(this, items, connection)];
 	} catch (error) {
 		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);

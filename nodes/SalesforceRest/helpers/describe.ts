@@ -124,6 +124,19 @@ export function summarizeDescribe(describe: SObjectDescribe): DescribeSummary {
 	};
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** What makes an answer unusable as a describe, or undefined when it has the parts this package reads. */
+export function describeFlaw(body: unknown): string | undefined {
+	if (!isRecord(body)) return Array.isArray(body) ? 'a list' : `${body === null || body === undefined || body === '' ? 'no' : typeof body} content`;
+	if (typeof body.name !== 'string') return 'no object name';
+	if (!Array.isArray(body.fields)) return 'no list of fields';
+	const bad = body.fields.findIndex((field) => !isRecord(field) || typeof field.name !== 'string' || typeof field.type !== 'string');
+	return bad < 0 ? undefined : `field ${bad} has no name or type`;
+}
+
 /**
  * Salesforce object and field API names: letters, digits and underscores, starting with a letter
  * (`Lead`, `My_Object__c`, `ns__Obj__c`). Anything else cannot be one, so it is refused before it

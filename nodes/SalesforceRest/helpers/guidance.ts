@@ -2,6 +2,7 @@
  * What a user should read about a problem: Salesforce's message plus, for the codes where the message
  * alone leaves them stuck, what to do. Pure; matched on codes, never on (localised) text.
  */
+import { withoutTrailingStops } from './bounded';
 import type { SalesforceProblem } from './problem';
 
 const REST_EDITIONS =
@@ -38,5 +39,5 @@ export function guidanceFor(problem: SalesforceProblem): string | undefined {
 /** A problem reported on an output item (Continue On Fail): the message and, when useful, what to do. */
 export function readableMessage(problem: SalesforceProblem): string {
 	const guidance = guidanceFor(problem);
-	return guidance ? `${problem.message.replace(/[.\s]+$/, '')}. ${guidance}` : problem.message;
+	return guidance ? `${withoutTrailingStops(problem.message)}. ${guidance}` : problem.message;
 }

@@ -1,6 +1,7 @@
 /** Output item shapes. Pure. */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { listed } from './bounded';
 import { readableMessage } from './guidance';
 import type { SalesforceProblem } from './problem';
 
@@ -21,10 +22,18 @@ export function pairedOutput(json: IDataObject, itemIndex: number): INodeExecuti
 	return { json, pairedItem: { item: itemIndex } };
 }
 
-/** A readable list of item indexes: "items 3, 4, 5" or "items 200 to 399". */
+/**
+ * A readable list of item indexes, runs written as ranges and at most ten of them named: "item 4",
+ * "items 200 to 399", "items 1, 3 to 9, 12", "items 0, 2, 4, ... and 990 more".
+ */
 export function describeItems(indexes: number[]): string {
 	if (indexes.length === 1) return `item ${indexes[0]}`;
-	const consecutive = indexes.every((index, position) => position === 0 || index === indexes[position - 1] + 1);
-	if (consecutive) return `items ${indexes[0]} to ${indexes[indexes.length - 1]}`;
-	return `items ${indexes.join(', ')}`;
+	const runs: string[] = [];
+	for (let start = 0; start < indexes.length; ) {
+		let end = start;
+		while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
+		runs.push(end - start >= 2 ? `${indexes[start]} to ${indexes[end]}` : indexes.slice(start, end + 1).join(', '));
+		start = end + 1;
+	}
+	return `items ${listed(runs.join(', ').split(', '))}`;
 }

@@ -2,10 +2,14 @@
  * Checks one item against the describe and builds the record Salesforce will receive. Pure.
  * An item that fails here is reported on its own output item and no request is ever sent for it.
  */
+import { listed, shorten } from './bounded';
 import { convertValue, type SalesforceValue } from './conversion';
 import { requiredOnCreate, type SObjectDescribe } from './describe';
 import { createFieldLookup, mapInput, type FieldLookup, type MappingMode } from './mapping';
 import type { SalesforceProblem } from './problem';
+
+/** Fields an item's error names at most. */
+const LISTED_FIELDS = 10;
 
 export type SalesforceRecord = Record<string, SalesforceValue>;
 
@@ -17,10 +21,16 @@ interface FieldProblem {
 	message: string;
 }
 
-/** Everything per-describe that preparing an item needs, computed once per execution. */
+/** Everything per-describe that preparing an item needs, computed once per describe. */
 export interface RecordRules {
 	lookup: FieldLookup;
 	requiredFields: string[];
+}
+
+/** How an item's values reach fields, and which fields "Map Automatically" may set (none listed: all). */
+export interface PrepareOptions {
+	mode: MappingMode;
+	autoMapAllowed?: ReadonlySet<string>;
 }
 
 export function createRecordRules(describe: SObjectDescribe): RecordRules {
@@ -33,14 +43,11 @@ export function createRecordRules(describe: SObjectDescribe): RecordRules {
 function fieldReference(fieldName: string, key: string): string {
 	return key.trim().toLowerCase() === fieldName.toLowerCase()
 		? `Field "${fieldName}"`
-		: `Field "${fieldName}" (input key "${key}")`;
+		: `Field "${fieldName}" (input key "${shorten(key)}")`;
 }
 
-export function prepareRecord(
-	rules: RecordRules,
-	input: Record<string, unknown>,
-	mode: MappingMode,
-): PreparedRecord {
+export function prepareRecord(rules: RecordRules, input: Record<string, unknown>, options: PrepareOptions): PreparedRecord {
+	const { mode, autoMapAllowed } = options;
 	const objectName = rules.lookup.objectName;
 	const { assignments, unknownKeys, conflicts } = mapInput(rules.lookup, input, mode);
 	const problems: FieldProblem[] = [];
@@ -49,18 +56,26 @@ export function prepareRecord(
 	for (const key of unknownKeys) {
 		problems.push({
 			errorCode: 'INVALID_FIELD',
-			field: key,
-			message: `Unknown field "${key}": ${objectName} has no field with this API name${mode === 'autoMapInputData' ? ' or label' : ''}`,
+			field: shorten(key),
+			message: `Unknown field "${shorten(key)}": ${objectName} has no field with this API name${mode === 'autoMapInputData' ? ' or label' : ''}`,
 		});
 	}
 	for (const { key, otherKey, field } of conflicts) {
 		problems.push({
 			errorCode: 'DUPLICATE_VALUE',
 			field,
-			message: `Field "${field}" is given twice, by input keys "${otherKey}" and "${key}"`,
+			message: `Field "${field}" is given twice, by input keys "${shorten(otherKey)}" and "${shorten(key)}"`,
 		});
 	}
 	for (const { key, field, value } of assignments) {
+		if (mode === 'autoMapInputData' && autoMapAllowed && autoMapAllowed.size > 0 && !autoMapAllowed.has(field.name)) {
+			problems.push({
+				errorCode: 'FIELD_NOT_ALLOWED',
+				field: field.name,
+				message: `${fieldReference(field.name, key)} may not be set by this input: it is not one of the fields "Map Automatically" may set`,
+			});
+			continue;
+		}
 		if (!field.createable) {
 			problems.push({
 				errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
@@ -93,12 +108,14 @@ export function prepareRecord(
 	}
 
 	if (problems.length === 0) return { ok: true, record };
+	// An item with thousands of bad keys is reported by its first few problems, not all of them.
+	const fields = [...new Set(problems.map((problem) => problem.field))];
 	return {
 		ok: false,
 		problem: {
 			errorCode: problems[0].errorCode,
-			message: problems.map((problem) => problem.message).join('; '),
-			fields: [...new Set(problems.map((problem) => problem.field))],
+			message: listed(problems.map((problem) => problem.message), LISTED_FIELDS, '; '),
+			fields: fields.slice(0, LISTED_FIELDS),
 		},
 	};
 }

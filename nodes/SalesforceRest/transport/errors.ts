@@ -7,6 +7,7 @@
  */
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
+import { MESSAGE_LENGTH, shorten } from '../helpers/bounded';
 import { guidanceFor } from '../helpers/guidance';
 import type { Delivery, SalesforceProblem } from '../helpers/problem';
 
@@ -19,11 +20,16 @@ function isRecord(value: unknown): value is UnknownRecord {
 }
 
 function asStrings(value: unknown): string[] {
-	return Array.isArray(value) ? value.filter((entry): entry is string => typeof entry === 'string') : [];
+	if (!Array.isArray(value)) return [];
+	return value
+		.slice(0, 20)
+		.filter((entry): entry is string => typeof entry === 'string')
+		.map((entry) => shorten(entry));
 }
 
+/** Non-empty text, trimmed and bounded: whatever answered may have sent a megabyte. */
 function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+	return typeof value === 'string' && value.trim() !== '' ? shorten(value.trim(), MESSAGE_LENGTH) : undefined;
 }
 
 /** Record ids a duplicate rule matched. Single-record answers misspell the key `duplicateResut`. */
@@ -46,9 +52,12 @@ function duplicateIds(error: UnknownRecord): string[] {
  * several come at once the first code leads and every message and field is kept.
  */
 export function problemFromErrorList(errors: unknown[], httpStatus?: number): SalesforceProblem {
-	const entries = errors.filter(isRecord);
+	// Salesforce sends a handful of errors per record; more than that is not worth reading.
+	const entries = errors.slice(0, 20).filter(isRecord);
 	const first = entries[0] ?? {};
-	const messages = entries.map((entry) => text(entry.message)).filter((message): message is string => !!message);
+	const messages = entries
+		.map((entry) => text(entry.message))
+		.filter((message): message is string => !!message);
 	const fields = [...new Set(entries.flatMap((entry) => asStrings(entry.fields)))];
 	const duplicates = [...new Set(entries.flatMap(duplicateIds))];
 	return {
@@ -60,12 +69,43 @@ export function problemFromErrorList(errors: unknown[], httpStatus?: number): Sa
 	};
 }
 
+/** How much of an HTML page is read for its text: the title or first lines are all a message needs. */
+const HTML_READ_LENGTH = 65536;
+
+/** The text between `<tag ...>` and `</tag>` (ASCII case-insensitive), found by scanning, or undefined. */
+function elementText(html: string, lowerHtml: string, tag: string): string | undefined {
+	const open = lowerHtml.indexOf(`<${tag}`);
+	const openEnd = open < 0 ? -1 : lowerHtml.indexOf('>', open);
+	const close = openEnd < 0 ? -1 : lowerHtml.indexOf(`</${tag}`, openEnd);
+	return close < 0 ? undefined : html.slice(openEnd + 1, close);
+}
+
+/** The page without its tags, script and style contents, in one pass. */
+function withoutTags(html: string): string {
+	const lower = html.toLowerCase();
+	let text = '';
+	let position = 0;
+	while (position < html.length) {
+		const open = html.indexOf('<', position);
+		if (open < 0) {
+			text += html.slice(position);
+			break;
+		}
+		text += `${html.slice(position, open)} `;
+		const skipTo = lower.startsWith('<script', open) ? '</script' : lower.startsWith('<style', open) ? '</style' : undefined;
+		const contentEnd = skipTo === undefined ? open : lower.indexOf(skipTo, open);
+		const close = contentEnd < 0 ? -1 : html.indexOf('>', contentEnd);
+		if (close < 0) break;
+		position = close + 1;
+	}
+	return text;
+}
+
 /** The readable part of an HTML error page: its title, else its text, shortened. */
-export function textOfHtml(html: string): string {
-	const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(html)?.[1];
-	const source = title && title.trim() !== '' ? title : html.replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ');
-	const plain = source
-		.replace(/<[^>]*>/g, ' ')
+export function textOfHtml(page: string): string {
+	const html = page.slice(0, HTML_READ_LENGTH);
+	const title = elementText(html, html.toLowerCase(), 'title');
+	const plain = withoutTags(title !== undefined && title.trim() !== '' ? title : html)
 		.replace(/&nbsp;/g, ' ')
 		.replace(/&amp;/g, '&')
 		.replace(/&lt;/g, '<')
@@ -92,7 +132,8 @@ export function problemFromResponse(httpStatus: number, body: unknown): Salesfor
 	}
 	let message = `Salesforce answered HTTP ${httpStatus} without details`;
 	if (typeof body === 'string' && body.trim() !== '') {
-		message = /<\s*(html|!doctype|body|title)/i.test(body) ? textOfHtml(body) : body.trim().slice(0, 500);
+		const start = body.slice(0, HTML_READ_LENGTH);
+		message = /<\s*(html|!doctype|body|title)/i.test(start) ? textOfHtml(body) : shorten(body.trim(), 500);
 	}
 	return { httpStatus, errorCode: `HTTP_${httpStatus}`, message, fields: [] };
 }

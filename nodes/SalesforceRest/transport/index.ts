@@ -17,7 +17,7 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import type { SObjectDescribe, SObjectSummary } from '../helpers/describe';
+import { describeFlaw, type SObjectDescribe, type SObjectSummary } from '../helpers/describe';
 import { normalizeApiVersion, resolveApiBaseUrl } from '../helpers/instanceUrl';
 import type { SalesforceProblem } from '../helpers/problem';
 import { isTransientReadFailure, retryDelay } from '../helpers/retry';
@@ -30,11 +30,19 @@ export type SalesforceContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 /** Where calls go, resolved once per execution (or per editor look-up). */
 export interface SalesforceConnection {
-	/** `instance_url`, e.g. `https://acme.my.salesforce.com`, without trailing slash. */
+	/** The origin of `instance_url`, e.g. `https://acme.my.salesforce.com`. */
 	baseUrl: string;
 	/** e.g. `v66.0`. */
 	apiVersion: string;
+	/** How long to wait for each answer. */
+	timeoutMs: number;
 }
+
+/**
+ * Salesforce ends a non-query call after 10 minutes, but a lead create that has not answered in two
+ * is better reported than waited for.
+ */
+export const DEFAULT_TIMEOUT_MS = 120_000;
 
 export interface SalesforceRequest {
 	method: IHttpRequestMethods;
@@ -55,13 +63,37 @@ export interface SaveResult {
 	errors?: unknown[];
 }
 
-export async function openConnection(ctx: SalesforceContext, apiVersion: unknown): Promise<SalesforceConnection> {
+export async function openConnection(
+	ctx: SalesforceContext,
+	apiVersion: unknown,
+	timeoutMs: number = DEFAULT_TIMEOUT_MS,
+): Promise<SalesforceConnection> {
 	const version = normalizeApiVersion(apiVersion);
 	if (!version.ok) throw new NodeOperationError(ctx.getNode(), version.message);
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const base = resolveApiBaseUrl(credentials);
 	if (!base.ok) throw new NodeOperationError(ctx.getNode(), base.message);
-	return { baseUrl: base.value, apiVersion: version.value };
+	return { baseUrl: base.value, apiVersion: version.value, timeoutMs };
+}
+
+/**
+ * A redirect is never followed: n8n would send the bearer token on to wherever it points (another
+ * host, or plain http). Salesforce's data API does not redirect, so one is reported instead.
+ */
+function redirectProblem(statusCode: number, headers: IDataObject, connection: SalesforceConnection): SalesforceProblem {
+	const location = typeof headers.location === 'string' ? headers.location : '';
+	let target = 'an address it did not give';
+	try {
+		if (location !== '') target = new URL(location, connection.baseUrl).origin;
+	} catch {
+		target = 'an address that is not a URL';
+	}
+	return {
+		httpStatus: statusCode,
+		errorCode: 'REDIRECT_REFUSED',
+		message: `${connection.baseUrl} answered with a redirect (HTTP ${statusCode}) to ${target}. The node does not follow redirects, so that the access token never leaves the Salesforce instance it was issued for; nothing was done. Check the credential's instance URL and any proxy between n8n and Salesforce`,
+		fields: [],
+	};
 }
 
 /** Sends one request and reports the outcome instead of throwing, for callers that must account for every item. */
@@ -77,6 +109,8 @@ export async function sendRequest<T>(
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+		disableFollowRedirect: true,
+		timeout: connection.timeoutMs,
 		...(request.body !== undefined && { body: request.body }),
 	};
 	let response: IN8nHttpFullResponse;
@@ -91,6 +125,9 @@ export async function sendRequest<T>(
 	}
 	if (response.statusCode >= 400) {
 		return { ok: false, problem: problemFromResponse(response.statusCode, response.body), delivery: 'answered' };
+	}
+	if (response.statusCode >= 300 && response.statusCode !== 304) {
+		return { ok: false, problem: redirectProblem(response.statusCode, response.headers, connection), delivery: 'answered' };
 	}
 	return { ok: true, body: response.body as T, headers: response.headers };
 }
@@ -120,10 +157,16 @@ export async function describeSObject(
 	connection: SalesforceConnection,
 	objectName: string,
 ): Promise<SObjectDescribe> {
-	return await salesforceRequest<SObjectDescribe>(ctx, connection, {
+	const body = await salesforceRequest<unknown>(ctx, connection, {
 		method: 'GET',
 		path: `/sobjects/${encodeURIComponent(objectName)}/describe`,
 	});
+	const flaw = describeFlaw(body);
+	if (flaw !== undefined) {
+		const message = `The answer to the describe of ${objectName} is not a Salesforce describe (${flaw}). Check that the credential's instance URL points at Salesforce`;
+		throw toNodeApiError(ctx.getNode(), { errorCode: 'INVALID_DESCRIBE', message, fields: [] }, { message });
+	}
+	return body as SObjectDescribe;
 }
 
 export async function describeGlobal(

@@ -14,6 +14,7 @@ import { describeItems, failureJson, pairedOutput } from '../../helpers/output';
 import type { SalesforceProblem } from '../../helpers/problem';
 import { lockedPositions, retryDelay, ROLLED_BACK } from '../../helpers/retry';
 import { createRecordRules, prepareRecord, type SalesforceRecord } from '../../helpers/validation';
+import { withFullStop } from '../../helpers/bounded';
 import { readableMessage } from '../../helpers/guidance';
 import { problemFromErrorList, toNodeApiError } from '../../transport/errors';
 import {
@@ -83,6 +84,25 @@ export const description: INodeProperties[] = [
 				description:
 					'How many leads go to Salesforce in one call (at most 200). Each call counts as one API request.',
 			},
+			{
+				displayName: 'Fields Map Automatically May Set',
+				name: 'autoMapFields',
+				type: 'multiOptions',
+				typeOptions: { loadOptionsMethod: 'getLeadFieldNames', loadOptionsDependsOn: ['apiVersion'] },
+				default: [],
+				description:
+					'With "Map Automatically", the only fields an input item may set; an item with any other field fails. Use it when the input comes from a public form or webhook, so that a stranger cannot set fields such as the owner or the status. None chosen: every field the connected user may set. Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			},
+			{
+				displayName: 'Timeout',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				// DEFAULT_TIMEOUT_MS in seconds (n8n's lint wants a literal here).
+				default: 120,
+				description:
+					'Seconds to wait for each Salesforce answer. A create that has not answered by then is reported as OUTCOME_UNKNOWN on its items (Salesforce may still save it) and is never sent again.',
+			},
 		],
 	},
 ];
@@ -91,6 +111,7 @@ interface CreateSettings {
 	autoAssign: boolean;
 	allowDuplicates: boolean;
 	batchSize: number;
+	autoMapAllowed: ReadonlySet<string>;
 }
 
 interface PendingRecord {
@@ -112,6 +133,7 @@ function readSettings(this: IExecuteFunctions): CreateSettings {
 		autoAssign: options.autoAssign !== false,
 		allowDuplicates: options.allowDuplicates === true,
 		batchSize: batchSize as number,
+		autoMapAllowed: new Set(Array.isArray(options.autoMapFields) ? (options.autoMapFields as string[]) : []),
 	};
 }
 
@@ -122,10 +144,6 @@ function readInput(this: IExecuteFunctions, mode: MappingMode, items: INodeExecu
 	// problem is reported the same way, with Salesforce's error code and the field's name.
 	const value = this.getNodeParameter('fields.value', itemIndex, {}, { skipValidation: true });
 	return (value ?? {}) as Record<string, unknown>;
-}
-
-function withFullStop(text: string): string {
-	return /[.!?]$/.test(text.trim()) ? text.trim() : `${text.trim()}.`;
 }
 
 /** How many ids an error message lists before it refers to the error's details for the rest. */
@@ -148,6 +166,13 @@ function withCreatedIds(error: NodeApiError, created: CreatedRecord[]): NodeApiE
 	return error;
 }
 
+/** What the user must know about the items after a failed batch: they were never sent. */
+function notSent(later: PendingRecord[]): string {
+	if (later.length === 0) return '';
+	const which = describeItems(later.map((entry) => entry.itemIndex));
+	return ` ${which.charAt(0).toUpperCase()}${which.slice(1)} ${later.length === 1 ? 'was' : 'were'} not sent: the node stopped first.`;
+}
+
 /** The error when continue-on-fail is off and a whole Collections call failed or its outcome is unknown. */
 function batchFailure(
 	this: IExecuteFunctions,
@@ -155,11 +180,12 @@ function batchFailure(
 	outcomeUnknown: boolean,
 	batch: PendingRecord[],
 	created: CreatedRecord[],
+	later: PendingRecord[],
 ) {
 	const which = describeItems(batch.map((entry) => entry.itemIndex));
 	const message = outcomeUnknown
-		? `The connection to Salesforce broke while creating ${which} (${problem.errorCode}): the outcome is unknown, Salesforce may or may not have saved them. Check Salesforce for these leads before running again, or they may be created twice. ${createdSoFar(created)}`
-		: `Creating ${which} failed: ${problem.errorCode}: ${withFullStop(readableMessage(problem))} None of these items was saved. ${createdSoFar(created)}`;
+		? `The connection to Salesforce broke while creating ${which} (${problem.errorCode}): the outcome is unknown, Salesforce may or may not have saved them. Check Salesforce for these leads before running again, or they may be created twice. ${createdSoFar(created)}${notSent(later)}`
+		: `Creating ${which} failed: ${problem.errorCode}: ${withFullStop(readableMessage(problem))} None of these items was saved. ${createdSoFar(created)}${notSent(later)}`;
 	return withCreatedIds(toNodeApiError(this.getNode(), problem, { message, itemIndex: batch[0].itemIndex }), created);
 }
 
@@ -170,10 +196,11 @@ function recordFailure(
 	itemIndex: number,
 	batch: PendingRecord[],
 	created: CreatedRecord[],
+	later: PendingRecord[],
 ) {
 	const fields = problem.fields.length > 0 ? ` (field ${problem.fields.join(', ')})` : '';
 	const rolledBack = batch.length > 1 ? ` The other ${batch.length - 1} items sent with it were rolled back, none was saved.` : '';
-	const message = `Item ${itemIndex} could not be created: ${problem.errorCode}${fields}: ${withFullStop(readableMessage(problem))}${rolledBack} ${createdSoFar(created)}`;
+	const message = `Item ${itemIndex} could not be created: ${problem.errorCode}${fields}: ${withFullStop(readableMessage(problem))}${rolledBack} ${createdSoFar(created)}${notSent(later)}`;
 	return withCreatedIds(toNodeApiError(this.getNode(), problem, { message, itemIndex }), created);
 }
 
@@ -241,7 +268,8 @@ export async function execute(
 	const outputs: INodeExecutionData[] = new Array(items.length);
 	const pending: PendingRecord[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		const prepared = prepareRecord(rules, readInput.call(this, mode, items, itemIndex), mode);
+		const input = readInput.call(this, mode, items, itemIndex);
+		const prepared = prepareRecord(rules, input, { mode, autoMapAllowed: settings.autoMapAllowed });
 		if (prepared.ok) {
 			pending.push({ itemIndex, record: prepared.record });
 		} else if (continueOnFail) {
@@ -250,13 +278,15 @@ export async function execute(
 			// Checked before any create call: nothing has been saved yet.
 			throw toNodeApiError(this.getNode(), prepared.problem, {
 				itemIndex,
-				message: `Item ${itemIndex} is not a valid ${OBJECT_NAME}: ${prepared.problem.message}. Nothing was sent to Salesforce.`,
+				message: `Item ${itemIndex} is not a valid ${OBJECT_NAME}: ${withFullStop(prepared.problem.message)} Nothing was sent to Salesforce: the items are checked before any is sent.`,
 			});
 		}
 	}
 
 	const created: CreatedRecord[] = [];
-	for (const batch of toBatches(pending, settings.batchSize)) {
+	const batches = toBatches(pending, settings.batchSize);
+	for (const [batchNumber, batch] of batches.entries()) {
+		const later = () => batches.slice(batchNumber + 1).flat();
 		const response = await createBatch.call(this, connection, batch, {
 			objectName: OBJECT_NAME,
 			allOrNone: !continueOnFail,
@@ -264,7 +294,7 @@ export async function execute(
 		});
 		if (!response.ok) {
 			const outcomeUnknown = response.delivery === 'unknown';
-			if (!continueOnFail) throw batchFailure.call(this, response.problem, outcomeUnknown, batch, created);
+			if (!continueOnFail) throw batchFailure.call(this, response.problem, outcomeUnknown, batch, created, later());
 			const problem = outcomeUnknown ? { ...response.problem, errorCode: 'OUTCOME_UNKNOWN' } : response.problem;
 			const message = outcomeUnknown
 				? `The connection broke while this lead was being created (${response.problem.errorCode}): check Salesforce before retrying, it may or may not have been saved`
@@ -276,7 +306,7 @@ export async function execute(
 		if (!continueOnFail && results.some((result) => !result.success)) {
 			const position = failedResultOf(results);
 			const problem = problemFromErrorList(results[position].errors ?? []);
-			throw recordFailure.call(this, problem, batch[position].itemIndex, batch, created);
+			throw recordFailure.call(this, problem, batch[position].itemIndex, batch, created, later());
 		}
 		results.forEach((result, position) => {
 			const { itemIndex } = batch[position];
