@@ -1,5 +1,5 @@
 /** A public form's worst posts among good leads: the run finishes in seconds, good leads are created, each bad one is refused on its own item. */
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { EmulatorHandle } from '../../emulator';
 import { leadCreateParameters, runWorkflow, webhookItem, webhookToSalesforce, type StoredCredential } from '../harness';
@@ -77,7 +77,7 @@ describe('Lead → Create with hostile items among valid ones (Continue On Fail)
 });
 
 describe('Map Automatically on a public form', () => {
-	const autoMapped = (options: IDataObject) => ({
+	const autoMapped = (options: INodeParameters): INodeParameters => ({
 		resource: 'lead',
 		operation: 'create',
 		fields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] },
