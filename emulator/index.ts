@@ -87,6 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			const identityBase = identityBaseFor({ host: ownHost, hostKind: hostKindOf(ownHost), requestBaseUrl: url });
 			return tokens.issue({ clientId: app.clientId, clientSecret: app.clientSecret, scope, identityBase, instanceUrl: oauth.instanceUrl() });
 		},
+		setDescribe: (name, describe) => catalog.replace(name, describe),
 		expireAccessTokens: () => tokens.expireAllAccessTokens(),
 		revokeRefreshTokens: () => tokens.revokeAllRefreshTokens(),
 		faults: { add: (fault) => faults.add(fault), clear: () => faults.clear() },

@@ -117,6 +117,8 @@ export interface EmulatorHandle {
 	apiUsage(): ApiUsage;
 	/** As if a user had consented: a Salesforce token answer. */
 	issueTokens(opts?: { scope?: string }): TokenResponse;
+	/** An admin changes an object (a field made required or optional, added, removed): served and enforced from now on. */
+	setDescribe(name: string, describe: object): void;
 	/** Every access token issued so far stops working (401 INVALID_SESSION_ID). */
 	expireAccessTokens(): void;
 	/** Every refresh token issued so far stops working (400 invalid_grant), as when a user revokes the app. */

@@ -50,8 +50,8 @@ export const LEAD_FIXTURE = join(__dirname, '..', 'fixtures', 'lead-describe-v54
 
 export class SchemaCatalog {
 	private readonly objects = new Map<string, ObjectSchema>();
-	/** Describes do not change while the emulator runs: one Last-Modified (whole seconds, as HTTP dates are). */
-	readonly lastModified = new Date(Math.floor(Date.now() / 1000) * 1000);
+	/** When a describe last changed: start-up, or an admin's change (whole seconds, as HTTP dates are). */
+	lastModified = new Date(Math.floor(Date.now() / 1000) * 1000);
 
 	constructor(overrides: Record<string, string | object> = {}) {
 		this.add(fromBytes('Lead', readFileSync(LEAD_FIXTURE)));
@@ -61,6 +61,12 @@ export class SchemaCatalog {
 			const schema = typeof source === 'string' ? fromBytes(name, readDescribeFile(name, source)) : fromObject(name, source);
 			this.add(schema);
 		}
+	}
+
+	/** As when an admin changes the object in Setup: the describe served (and checked against) from now on. */
+	replace(name: string, describe: object): void {
+		this.add(fromObject(name, describe));
+		this.lastModified = new Date(Math.ceil(Date.now() / 1000) * 1000);
 	}
 
 	/** Object names are case-insensitive in Salesforce URLs and queries. */

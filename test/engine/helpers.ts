@@ -5,7 +5,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type EmulatorHandle, type EmulatorOptions, type RecordedRequest } from '../../emulator';
 import type { StoredCredential } from '../harness';
-import { connectedCredential, webhookItem } from '../harness';
+import { connectedCredential, forgetSharedState, webhookItem } from '../harness';
 
 export const API = '/services/data/v66.0';
 
@@ -14,8 +14,9 @@ export interface ConnectedOrg {
 	credential: StoredCredential;
 }
 
-/** An org of one test's own: a fresh emulator, and a credential connected to it as a user would. */
+/** An org of one test's own: a fresh emulator, a credential connected to it as a user would, and a cold describe cache. */
 export async function connectedOrg(options: EmulatorOptions = {}): Promise<ConnectedOrg> {
+	forgetSharedState();
 	const emulator = await startEmulator(options);
 	return { emulator, credential: await connectedCredential(emulator) };
 }

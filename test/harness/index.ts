@@ -9,3 +9,4 @@ export { InMemoryCredentialsHelper } from './credentials-helper';
 export type { StoredCredential, TokenUpdate } from './credentials-helper';
 export { loadPackageTypes } from './load-package';
 export * from './salesforce';
+export { forgetSharedState } from './shared-state';

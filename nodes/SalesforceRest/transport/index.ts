@@ -21,7 +21,6 @@ import { describeFlaw, type SObjectDescribe, type SObjectSummary } from '../help
 import { normalizeApiVersion, resolveApiBaseUrl } from '../helpers/instanceUrl';
 import type { SalesforceProblem } from '../helpers/problem';
 import { isTransientReadFailure, retryDelay } from '../helpers/retry';
-import type { SalesforceRecord } from '../helpers/validation';
 import { problemFromResponse, problemFromThrown, toNodeApiError, type Delivery } from './errors';
 
 export const CREDENTIAL_TYPE = 'salesforceRestOAuth2Api';
@@ -36,6 +35,12 @@ export interface SalesforceConnection {
 	apiVersion: string;
 	/** How long to wait for each answer. */
 	timeoutMs: number;
+	/**
+	 * Who is asking, where: the credential, the user it is connected as (its identity URL), the
+	 * instance and the API version. State shared between executions is keyed by it, so that two
+	 * credentials, or one credential reconnected as another user, never share anything.
+	 */
+	identity: string;
 }
 
 /**
@@ -73,7 +78,11 @@ export async function openConnection(
 	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
 	const base = resolveApiBaseUrl(credentials);
 	if (!base.ok) throw new NodeOperationError(ctx.getNode(), base.message);
-	return { baseUrl: base.value, apiVersion: version.value, timeoutMs };
+	const credentialId = ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
+	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
+	const user = typeof tokenData.id === 'string' ? tokenData.id : '';
+	const identity = [credentialId, user, base.value, version.value].join(' ');
+	return { baseUrl: base.value, apiVersion: version.value, timeoutMs, identity };
 }
 
 /**
@@ -179,56 +188,3 @@ export async function describeGlobal(
 	});
 	return Array.isArray(body?.sobjects) ? body.sobjects : [];
 }
-
-export interface CreateOptions {
-	objectName: string;
-	/** true: one failure rolls the whole call back. */
-	allOrNone: boolean;
-	/** Sforce-Auto-Assign: whether the org's active assignment rule runs. */
-	autoAssign: boolean;
-	/** Save even when an org duplicate rule matches. */
-	allowDuplicates: boolean;
-}
-
-/**
- * One sObject Collections create (`POST /composite/sobjects`, at most 200 records, one API call).
- * Never retried: a repeated create can duplicate records. When the connection breaks mid-call the
- * outcome is `unknown` and the caller must say so.
- */
-export async function createRecords(
-	ctx: IExecuteFunctions,
-	connection: SalesforceConnection,
-	records: SalesforceRecord[],
-	options: CreateOptions,
-): Promise<SalesforceResponse<SaveResult[]>> {
-	const headers: Record<string, string> = { 'Sforce-Auto-Assign': options.autoAssign ? 'TRUE' : 'FALSE' };
-	if (options.allowDuplicates) headers['Sforce-Duplicate-Rule-Header'] = 'allowSave=true';
-	const response = await sendRequest<SaveResult[]>(
-		ctx,
-		connection,
-		{
-			method: 'POST',
-			path: '/composite/sobjects',
-			headers,
-			body: {
-				allOrNone: options.allOrNone,
-				records: records.map((record) => ({ attributes: { type: options.objectName }, ...record })),
-			},
-		},
-	);
-	if (response.ok && (!Array.isArray(response.body) || response.body.length !== records.length)) {
-		// Salesforce answers one result per record; anything else cannot be matched to items.
-		return {
-			ok: false,
-			problem: {
-				httpStatus: 200,
-				errorCode: 'UNEXPECTED_RESPONSE',
-				message: `Salesforce answered the create of ${records.length} records with ${Array.isArray(response.body) ? response.body.length : 'no'} results; which records were saved is unknown`,
-				fields: [],
-			},
-			delivery: 'unknown',
-		};
-	}
-	return response;
-}
-
