@@ -21,6 +21,8 @@ import type { EmulatorHandle, EmulatorOptions, OAuthApp, RecordedRequest, TokenR
 export * from './types';
 export { makeId, idChecksum, ORG_ID, USER_ID } from './ids';
 export { EMULATOR_USERNAME, EMULATOR_PASSWORD } from './oauth/consent-page';
+export { LEAD_EXTERNAL_ID_FIELD, LEAD_PT_BR_DESCRIBE_FILE } from './describes/lead';
+export { withoutByteOrderMark } from './describes/catalog';
 
 export const DEFAULT_APP: OAuthApp = {
 	clientId: 'emulator-client-id',
