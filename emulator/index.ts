@@ -14,6 +14,10 @@ import { ApiUsageCounter } from './limits';
 import { identityBaseFor, type OAuthContext } from './oauth/context';
 import { TokenStore } from './oauth/tokens';
 import { hostKindOf } from './http';
+import type { Org } from './org';
+import { AssignmentRules } from './rules/assignment';
+import { duplicateRuleAction } from './rules/duplicates';
+import { insertRecord, seedOrg } from './seed';
 import { requestListener, type ServerState } from './server';
 import { RecordStore } from './store';
 import type { EmulatorHandle, EmulatorOptions, OAuthApp, RecordedRequest, TokenResponse } from './types';
@@ -38,6 +42,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const catalog = new SchemaCatalog(options.describes);
 	const tokens = new TokenStore(accessTokenTtlS * 1000, authCodeTtlS * 1000);
 	const store = new RecordStore();
+	const org: Org = {
+		catalog,
+		store,
+		ids: new IdMinter(),
+		rules: { duplicateRuleOnEmail: duplicateRuleAction(options.duplicateRuleOnEmail), assignment: new AssignmentRules() },
+	};
+	seedOrg(org, options);
 	const usage = new ApiUsageCounter(apiLimit, options.apiUsed ?? 0);
 	const faults = new FaultBook();
 	const recorded: RecordedRequest[] = [];
@@ -53,7 +64,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const state: ServerState = {
 		oauth,
 		rest: {
-			org: { catalog, store, ids: new IdMinter(), rules: { duplicateRuleOnEmail: options.duplicateRuleOnEmail ?? false, assignmentRuleOwnerId: options.assignmentRuleOwnerId } },
+			org,
 			tokens,
 			usage,
 		},
@@ -81,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		app,
 		stop: () => stopServer(server),
 		records: (objectName) => store.copies(objectName),
+		insert: (objectName, fields) => insertRecord(org, objectName, fields),
 		requests: () => recorded.map((request) => structuredClone(request)),
 		apiUsage: () => usage.snapshot(),
 		issueTokens: (opts = {}): TokenResponse => {

@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 
 import { ACCOUNT } from './account';
+import { ASSIGNMENT_RULE } from './assignment-rule';
+import { CAMPAIGN, CAMPAIGN_MEMBER, CAMPAIGN_MEMBER_STATUS } from './campaign';
 import { CONTACT } from './contact';
 import { englishLeadDescribe } from './lead';
 import { sobjectDescribe, type SObjectSpec } from './sobject';
@@ -28,6 +30,7 @@ export interface DescribeField {
 	calculated: boolean;
 	externalId: boolean;
 	idLookup: boolean;
+	unique: boolean;
 	caseSensitive: boolean;
 	restrictedPicklist: boolean;
 	referenceTo: string[];
@@ -54,8 +57,7 @@ export class SchemaCatalog {
 
 	constructor(overrides: Record<string, string | object> = {}) {
 		this.add(fromObject('Lead', englishLeadDescribe()));
-		this.add(fromSpec(ACCOUNT));
-		this.add(fromSpec(CONTACT));
+		for (const spec of [ACCOUNT, ASSIGNMENT_RULE, CAMPAIGN, CAMPAIGN_MEMBER, CAMPAIGN_MEMBER_STATUS, CONTACT]) this.add(fromSpec(spec));
 		for (const [name, source] of Object.entries(overrides)) {
 			const schema = typeof source === 'string' ? fromFile(name, source) : fromObject(name, source);
 			this.add(schema);
@@ -177,6 +179,7 @@ function toDescribeField(raw: Record<string, unknown>): DescribeField {
 		calculated: flag('calculated'),
 		externalId: flag('externalId'),
 		idLookup: flag('idLookup'),
+		unique: flag('unique'),
 		caseSensitive: flag('caseSensitive'),
 		restrictedPicklist: flag('restrictedPicklist'),
 		referenceTo: Array.isArray(raw.referenceTo) ? (raw.referenceTo as string[]) : [],

@@ -30,7 +30,7 @@ describe('describe', () => {
 		expect(answer.status).toBe(200);
 	});
 
-	it.each(['Account', 'Contact'])('builds %s with exactly the field keys and top-level keys of the real Lead describe', async (name) => {
+	it.each(['Account', 'Contact', 'Campaign', 'CampaignMember', 'CampaignMemberStatus', 'AssignmentRule'])('builds %s with exactly the field keys and top-level keys of the real Lead describe', async (name) => {
 		const em = await emulator();
 		const lead = JSON.parse(readFileSync(LEAD_FIXTURE, 'utf8')) as { fields: Array<Record<string, unknown>> } & Record<string, unknown>;
 		const answer = await rest(em, 'GET', `${V}/sobjects/${name}/describe`);
@@ -103,10 +103,14 @@ describe('describe', () => {
 		expect(body.maxBatchSize).toBe(200);
 		expect(body.sobjects.map(({ name, keyPrefix, createable }) => ({ name, keyPrefix, createable }))).toEqual([
 			{ name: 'Account', keyPrefix: '001', createable: true },
+			{ name: 'AssignmentRule', keyPrefix: '01Q', createable: false },
+			{ name: 'Campaign', keyPrefix: '701', createable: true },
+			{ name: 'CampaignMember', keyPrefix: '00v', createable: true },
+			{ name: 'CampaignMemberStatus', keyPrefix: '01Y', createable: true },
 			{ name: 'Contact', keyPrefix: '003', createable: true },
 			{ name: 'Lead', keyPrefix: '00Q', createable: true },
 		]);
-		expect(body.sobjects[2].urls.describe).toBe('/services/data/v66.0/sobjects/Lead/describe');
+		expect(body.sobjects.find((entry) => entry.name === 'Lead')?.urls.describe).toBe('/services/data/v66.0/sobjects/Lead/describe');
 	});
 });
 
