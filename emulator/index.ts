@@ -17,6 +17,8 @@ import { hostKindOf } from './http';
 import type { Org } from './org';
 import { AssignmentRules } from './rules/assignment';
 import { duplicateRuleAction } from './rules/duplicates';
+import { NODE_MAX_HEADER_SIZE } from './request-limits';
+import { QueryCursors } from './rest/query';
 import { insertRecord, seedOrg } from './seed';
 import { requestListener, type ServerState } from './server';
 import { RecordStore } from './store';
@@ -47,6 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		store,
 		ids: new IdMinter(),
 		rules: { duplicateRuleOnEmail: duplicateRuleAction(options.duplicateRuleOnEmail), assignment: new AssignmentRules() },
+		cursors: new QueryCursors(),
 	};
 	seedOrg(org, options);
 	const usage = new ApiUsageCounter(apiLimit, options.apiUsed ?? 0);
@@ -75,7 +78,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		log: options.log,
 	};
 	const listener = requestListener(state);
-	const server: Server = options.tls === undefined ? createHttpServer(listener) : createHttpsServer(options.tls, listener);
+	const server: Server = options.tls === undefined
+		? createHttpServer({ maxHeaderSize: NODE_MAX_HEADER_SIZE }, listener)
+		: createHttpsServer({ ...options.tls, maxHeaderSize: NODE_MAX_HEADER_SIZE }, listener);
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);

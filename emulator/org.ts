@@ -5,6 +5,7 @@
  */
 import type { ObjectSchema, SchemaCatalog } from './describes/catalog';
 import { USER_ID, type IdMinter } from './ids';
+import type { QueryCursors } from './rest/query';
 import type { AssignmentRules } from './rules/assignment';
 import type { DuplicateRuleAction } from './rules/duplicates';
 import type { RecordStore, StoredRecord } from './store';
@@ -20,6 +21,8 @@ export interface Org {
 	store: RecordStore;
 	ids: IdMinter;
 	rules: OrgRules;
+	/** Query results with pages still to fetch. */
+	cursors: QueryCursors;
 }
 
 /** A new record with what the org fills in, in describe order: given values win, then system fields, then defaults. */

@@ -11,7 +11,7 @@ import { LOCK_ROW_ERROR, type RestCall } from './call';
 import { createCollection, updateCollection } from './collections';
 import { describeGlobal, describeSObject, sobjectBasicInfo } from './describe';
 import { apiError, errorsReply, notFound, sessionInvalid } from './errors';
-import { runQuery } from './query';
+import { nextQueryPage, runQuery } from './query';
 import { createRecord, retrieveRecord } from './records';
 import { upsertCollection, upsertRecord } from './upsert';
 import { versionList, versionStatus } from './versions';
@@ -45,6 +45,7 @@ const ROUTES: Route[] = [
 	{ method: 'PATCH', pattern: '/composite/sobjects', handle: updateCollection, locks: true },
 	{ method: 'PATCH', pattern: '/composite/sobjects/{Name}/{Field}', handle: upsertCollection, locks: true },
 	{ method: 'GET', pattern: '/query', handle: runQuery },
+	{ method: 'GET', pattern: '/query/{Locator}', handle: nextQueryPage },
 ];
 
 export function isRestPath(path: string): boolean {

@@ -35,6 +35,12 @@ describe('assignment rules', () => {
 		expect(roundRobin).toBe(makeId('01Q', 1));
 	});
 
+	it('finds rules by a part of their name with LIKE', async () => {
+		const { em, westCoast } = await orgWithRules();
+		const answer = await rest(em, 'GET', query('SELECT Id FROM AssignmentRule WHERE SobjectType = \'Lead\' AND Name LIKE \'%coast%\''));
+		expect((answer.json as { records: Array<{ Id: string }> }).records.map((r) => r.Id)).toEqual([westCoast]);
+	});
+
 	it('refuses to create an AssignmentRule through the API', async () => {
 		const em = await emulator();
 		const answer = await rest(em, 'POST', `${V}/sobjects/AssignmentRule`, { Name: 'Mine' });

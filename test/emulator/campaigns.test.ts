@@ -5,6 +5,7 @@ import { emulator, rest, stopAll, V } from './helpers';
 afterEach(stopAll);
 
 const WEBINAR = { name: 'Spring Webinar', statuses: [{ label: 'Invited' }, { label: 'Registered', isDefault: true }, { label: 'Attended', hasResponded: true }] };
+const query = (soql: string) => `${V}/query?q=${encodeURIComponent(soql)}`;
 const member = (fields: Record<string, unknown>) => ({ attributes: { type: 'CampaignMember' }, ...fields });
 
 async function orgWithCampaign() {
@@ -46,6 +47,26 @@ describe('campaigns', () => {
 			{ CampaignId: id, Label: 'Sent', IsDefault: true },
 			{ CampaignId: id, Label: 'Responded', IsDefault: false },
 		]);
+	});
+
+	it('finds active campaigns by a part of their name, ordered by name', async () => {
+		const em = await emulator({ campaigns: [{ name: 'Webinar B' }, { name: 'Old webinar', isActive: false }, { name: 'Trade Show' }, { name: 'webinar A' }] });
+		const answer = await rest(em, 'GET', query('SELECT Id, Name FROM Campaign WHERE IsActive = true AND Name LIKE \'%Webinar%\' ORDER BY Name LIMIT 100'));
+		const records = (answer.json as { records: Array<{ Id: string; Name: string }> }).records;
+		expect(records.map((campaign) => campaign.Name)).toEqual(['webinar A', 'Webinar B']);
+		expect(records[0].Id).toBe(makeId('701', 4));
+	});
+
+	it('lists a campaign\'s member statuses through SOQL, by its 15- or 18-character id', async () => {
+		const { em, webinar } = await orgWithCampaign();
+		for (const id of [webinar, webinar.slice(0, 15)]) {
+			const answer = await rest(em, 'GET', query(`SELECT Label, IsDefault, HasResponded, SortOrder FROM CampaignMemberStatus WHERE CampaignId = '${id}' ORDER BY SortOrder`));
+			expect((answer.json as { records: unknown[] }).records.map((status) => { const { attributes, ...fields } = status as Record<string, unknown>; return fields; })).toEqual([
+				{ Label: 'Invited', IsDefault: false, HasResponded: false, SortOrder: 1 },
+				{ Label: 'Registered', IsDefault: true, HasResponded: false, SortOrder: 2 },
+				{ Label: 'Attended', IsDefault: false, HasResponded: true, SortOrder: 3 },
+			]);
+		}
 	});
 
 	it('refuses two default statuses at start-up', async () => {
