@@ -135,3 +135,13 @@ describe('Collections update', () => {
 		expect(answer.json).toEqual([{ success: false, errors: [{ statusCode: 'DUPLICATE_VALUE', message: `duplicate value found: External_Id__c duplicates value on record with id: ${first}`, fields: ['External_Id__c'] }] }]);
 	});
 });
+
+describe('Collections update under faults', () => {
+	it('fails every record with UNABLE_TO_LOCK_ROW and stores nothing when the org reports row lock contention', async () => {
+		const { em, ada } = await orgWithAda();
+		em.faults.add({ method: 'PATCH', path: '/composite/sobjects', errorCode: 'UNABLE_TO_LOCK_ROW' });
+		const answer = await rest(em, 'PATCH', COLLECTIONS, { records: [lead({ id: ada, Title: 'Countess' })] });
+		expect(answer.json).toEqual([{ success: false, errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message: expect.stringContaining('unable to obtain exclusive access'), fields: [] }] }]);
+		expect(em.records('Lead')[0].Title).toBeUndefined();
+	});
+});
