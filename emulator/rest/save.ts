@@ -39,22 +39,18 @@ export class WriteBatch {
 		if (schema.describe.createable === false) return failed(entityError('inserted', schema));
 		const { org } = this.context;
 		const rules = OBJECT_RULES[schema.name] ?? {};
-		const claims: string[] = [];
-		const claim = (key: string) => {
-			claims.push(key);
-			return !this.claimed.has(key);
-		};
+		const claims = this.claims();
 		const errors = firstFailing([
 			() => checkRecord(schema, values, 'create'),
-			() => missingReferences(org, schema, values),
-			() => rules.createErrors?.(this.context, values, claim) ?? [],
+			() => resolveReferences(org, schema, values),
+			() => rules.createErrors?.(this.context, values, claims.claim) ?? [],
 		]);
 		if (errors.length > 0) return failed(...errors);
 		const record = withDefaults(schema, values);
 		rules.beforeInsert?.(this.context, record);
-		const late = this.lateErrors(schema, record, record, undefined, claim);
+		const late = this.lateErrors(schema, record, record, undefined, claims.claim);
 		if (late.length > 0) return failed(...late);
-		for (const key of claims) this.claimed.add(key);
+		claims.keep();
 		return { kind: 'create', schema, record };
 	}
 
@@ -65,18 +61,15 @@ export class WriteBatch {
 		const errors = firstFailing([
 			() => rules.updateErrors?.(this.context, target) ?? [],
 			() => checkRecord(schema, values, 'update'),
-			() => missingReferences(org, schema, values),
+			() => resolveReferences(org, schema, values),
 		]);
 		if (errors.length > 0) return failed(...errors);
 		const changes = { ...values };
 		rules.beforeUpdate?.(this.context, target, changes);
-		const claims: string[] = [];
-		const late = this.lateErrors(schema, { ...target, ...changes }, changes, target.Id, (key) => {
-			claims.push(key);
-			return !this.claimed.has(key);
-		});
+		const claims = this.claims();
+		const late = this.lateErrors(schema, { ...target, ...changes }, changes, target.Id, claims.claim);
 		if (late.length > 0) return failed(...late);
-		for (const key of claims) this.claimed.add(key);
+		claims.keep();
 		return { kind: 'update', schema, target, changes };
 	}
 
@@ -89,6 +82,21 @@ export class WriteBatch {
 		const stored = storeNew(this.context.org, plan.schema, plan.record);
 		OBJECT_RULES[plan.schema.name]?.afterInsert?.(this.context, stored);
 		return stored.Id;
+	}
+
+	/**
+	 * Unique keys one record asks for: `claim` is false for a key an earlier record of the call
+	 * holds; they become the call's only with `keep`, once the record passed every check.
+	 */
+	private claims(): { claim: (key: string) => boolean; keep: () => void } {
+		const asked: string[] = [];
+		return {
+			claim: (key) => {
+				asked.push(key);
+				return !this.claimed.has(key);
+			},
+			keep: () => asked.forEach((key) => this.claimed.add(key)),
+		};
 	}
 
 	/** What the org checks on the whole record just before writing: the duplicate rule, then unique fields. */
@@ -117,16 +125,19 @@ function entityError(verb: 'inserted' | 'updated', schema: ObjectSchema): SaveEr
 	return { errorCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', message: `entity type cannot be ${verb}: ${schema.label}`, fields: [] };
 }
 
-/** A well-formed id of an object this org stores must name a stored record (wrong types are FIELD_INTEGRITY_EXCEPTION earlier). */
-function missingReferences(org: Org, schema: ObjectSchema, values: FieldValues): SaveError[] {
+/**
+ * A well-formed id of an object this org stores must name a stored record (wrong types are
+ * FIELD_INTEGRITY_EXCEPTION earlier); one given in 15 characters is stored in 18, as Salesforce does.
+ */
+function resolveReferences(org: Org, schema: ObjectSchema, values: FieldValues): SaveError[] {
 	for (const [name, value] of Object.entries(values)) {
 		const describeField = schema.fieldIndex.get(name.toLowerCase()) as DescribeField;
 		if (describeField.type !== 'reference' || typeof value !== 'string') continue;
 		const target = org.catalog.byKeyPrefix(value.slice(0, 3));
 		if (target === undefined || !describeField.referenceTo.includes(target.name)) continue;
-		if (org.store.byId(target.name, value) === undefined) {
-			return [{ errorCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] }];
-		}
+		const referenced = org.store.byId(target.name, value);
+		if (referenced === undefined) return [{ errorCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] }];
+		values[name] = referenced.Id;
 	}
 	return [];
 }

@@ -97,6 +97,12 @@ describe('campaign members', () => {
 		]);
 	});
 
+	it('stores a lead or campaign id given in 15 characters in its 18-character form', async () => {
+		const { em, webinar, lead } = await orgWithCampaign();
+		await rest(em, 'POST', `${V}/sobjects/CampaignMember`, { CampaignId: webinar.slice(0, 15), LeadId: lead.slice(0, 15) });
+		expect(em.records('CampaignMember')[0]).toMatchObject({ CampaignId: webinar, LeadId: lead });
+	});
+
 	it('refuses a lead already in the campaign with DUPLICATE_VALUE "Already a campaign member." and changes nothing', async () => {
 		const { em, webinar, lead } = await orgWithCampaign();
 		em.insert('CampaignMember', { CampaignId: webinar, LeadId: lead, Status: 'Invited' });
