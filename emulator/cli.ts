@@ -22,8 +22,11 @@ const USAGE = `Usage: npm run emulator -- [flags]
   --rotate-refresh-tokens      every refresh answers a new refresh token; the old one stops working
   --api-limit N                daily API calls allowed (default 15000)
   --api-used N                 API calls already spent at start (default 0)
-  --duplicate-rule-email       activate a Lead duplicate rule on Email
+  --duplicate-rule-email       activate a Lead duplicate rule on Email that alerts (allowSave=true saves)
+  --duplicate-rule-email-block activate a Lead duplicate rule on Email that blocks (allowSave never saves)
   --assignment-rule-owner ID   activate a Lead assignment rule giving this OwnerId
+  --assignment-rule NAME=ID    an inactive Lead assignment rule giving OwnerId ID (repeatable)
+  --campaign NAME              an active campaign with the statuses Sent and Responded (repeatable)
   --instance-url URL           instance_url in token answers (default the emulator's own URL)
   --tls-key FILE --tls-cert FILE  serve https
   --quiet                      do not print one line per request
@@ -46,6 +49,20 @@ function describesFlag(values: string[] | undefined): Record<string, string> | u
 		describes[match[1]] = match[2];
 	}
 	return describes;
+}
+
+/** "West coast=005..." -> an inactive rule: the active one is --assignment-rule-owner. */
+function assignmentRulesFlag(values: string[] | undefined): EmulatorOptions['assignmentRules'] {
+	return values?.map((value) => {
+		const equals = value.lastIndexOf('=');
+		if (equals <= 0) throw new Error(`--assignment-rule expects NAME=OWNER_ID, got "${value}"`);
+		return { name: value.slice(0, equals), active: false, ownerId: value.slice(equals + 1) };
+	});
+}
+
+function duplicateRuleFlag(alert: boolean | undefined, block: boolean | undefined): EmulatorOptions['duplicateRuleOnEmail'] {
+	if (alert === true && block === true) throw new Error('--duplicate-rule-email and --duplicate-rule-email-block: choose one');
+	return block === true ? 'block' : alert;
 }
 
 function readTls(key: string | undefined, cert: string | undefined): EmulatorOptions['tls'] {
@@ -73,7 +90,10 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | 'help' {
 			'api-limit': { type: 'string' },
 			'api-used': { type: 'string' },
 			'duplicate-rule-email': { type: 'boolean' },
+			'duplicate-rule-email-block': { type: 'boolean' },
 			'assignment-rule-owner': { type: 'string' },
+			'assignment-rule': { type: 'string', multiple: true },
+			campaign: { type: 'string', multiple: true },
 			'instance-url': { type: 'string' },
 			'tls-key': { type: 'string' },
 			'tls-cert': { type: 'string' },
@@ -96,8 +116,10 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | 'help' {
 		rotateRefreshTokens: values['rotate-refresh-tokens'],
 		apiLimit: numberFlag('api-limit', values['api-limit']),
 		apiUsed: numberFlag('api-used', values['api-used']),
-		duplicateRuleOnEmail: values['duplicate-rule-email'],
+		duplicateRuleOnEmail: duplicateRuleFlag(values['duplicate-rule-email'], values['duplicate-rule-email-block']),
 		assignmentRuleOwnerId: values['assignment-rule-owner'],
+		assignmentRules: assignmentRulesFlag(values['assignment-rule']),
+		campaigns: values.campaign?.map((name) => ({ name })),
 		instanceUrl: values['instance-url'],
 		tls: readTls(values['tls-key'], values['tls-cert']),
 		log: values.quiet === true ? undefined : (line) => console.log(line),

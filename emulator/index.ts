@@ -14,6 +14,12 @@ import { ApiUsageCounter } from './limits';
 import { identityBaseFor, type OAuthContext } from './oauth/context';
 import { TokenStore } from './oauth/tokens';
 import { hostKindOf } from './http';
+import type { Org } from './org';
+import { AssignmentRules } from './rules/assignment';
+import { duplicateRuleAction } from './rules/duplicates';
+import { NODE_MAX_HEADER_SIZE } from './request-limits';
+import { QueryCursors } from './rest/query';
+import { insertRecord, seedOrg } from './seed';
 import { requestListener, type ServerState } from './server';
 import { RecordStore } from './store';
 import type { EmulatorHandle, EmulatorOptions, OAuthApp, RecordedRequest, TokenResponse } from './types';
@@ -21,6 +27,8 @@ import type { EmulatorHandle, EmulatorOptions, OAuthApp, RecordedRequest, TokenR
 export * from './types';
 export { makeId, idChecksum, ORG_ID, USER_ID } from './ids';
 export { EMULATOR_USERNAME, EMULATOR_PASSWORD } from './oauth/consent-page';
+export { LEAD_EXTERNAL_ID_FIELD, LEAD_PT_BR_DESCRIBE_FILE } from './describes/lead';
+export { withoutByteOrderMark } from './describes/catalog';
 
 export const DEFAULT_APP: OAuthApp = {
 	clientId: 'emulator-client-id',
@@ -36,6 +44,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const catalog = new SchemaCatalog(options.describes);
 	const tokens = new TokenStore(accessTokenTtlS * 1000, authCodeTtlS * 1000);
 	const store = new RecordStore();
+	const org: Org = {
+		catalog,
+		store,
+		ids: new IdMinter(),
+		rules: { duplicateRuleOnEmail: duplicateRuleAction(options.duplicateRuleOnEmail), assignment: new AssignmentRules() },
+		cursors: new QueryCursors(),
+	};
+	seedOrg(org, options);
 	const usage = new ApiUsageCounter(apiLimit, options.apiUsed ?? 0);
 	const faults = new FaultBook();
 	const recorded: RecordedRequest[] = [];
@@ -51,7 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const state: ServerState = {
 		oauth,
 		rest: {
-			org: { catalog, store, ids: new IdMinter(), rules: { duplicateRuleOnEmail: options.duplicateRuleOnEmail ?? false, assignmentRuleOwnerId: options.assignmentRuleOwnerId } },
+			org,
 			tokens,
 			usage,
 		},
@@ -62,7 +78,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		log: options.log,
 	};
 	const listener = requestListener(state);
-	const server: Server = options.tls === undefined ? createHttpServer(listener) : createHttpsServer(options.tls, listener);
+	const server: Server = options.tls === undefined
+		? createHttpServer({ maxHeaderSize: NODE_MAX_HEADER_SIZE }, listener)
+		: createHttpsServer({ ...options.tls, maxHeaderSize: NODE_MAX_HEADER_SIZE }, listener);
 	const host = options.host ?? '127.0.0.1';
 	await new Promise<void>((resolve, reject) => {
 		server.once('error', reject);
@@ -79,6 +97,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		app,
 		stop: () => stopServer(server),
 		records: (objectName) => store.copies(objectName),
+		insert: (objectName, fields) => insertRecord(org, objectName, fields),
 		requests: () => recorded.map((request) => structuredClone(request)),
 		apiUsage: () => usage.snapshot(),
 		issueTokens: (opts = {}): TokenResponse => {

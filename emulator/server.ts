@@ -18,6 +18,7 @@ import {
 import { handleAuthorize } from './oauth/authorize';
 import type { OAuthContext } from './oauth/context';
 import { handleRevoke, handleToken, handleUserInfo } from './oauth/token';
+import { oversizedRequest } from './request-limits';
 import { handleRest, isRestPath, type RestContext } from './rest/router';
 import type { RecordedRequest } from './types';
 
@@ -56,12 +57,19 @@ async function serve(state: ServerState, message: IncomingMessage, response: Ser
 		status: 0,
 	};
 	state.recorded.push(recorded);
-	const plan = state.faults.take(request.method, request.path);
-	const delay = state.latencyMs + plan.latencyMs;
 	const finish = (status: number, note = '') => {
 		recorded.status = status;
 		state.log?.(`${request.method} ${request.path} ${status === 0 ? 'dropped' : status}${note} ${Date.now() - started}ms host=${request.host}`);
 	};
+	const oversized = oversizedRequest(message);
+	if (oversized !== undefined) {
+		if (isRestPath(request.path)) oversized.headers['Sforce-Limit-Info'] = state.rest.usage.header();
+		response.writeHead(oversized.status, oversized.headers);
+		response.end(oversized.body);
+		return finish(oversized.status, ' (too large)');
+	}
+	const plan = state.faults.take(request.method, request.path);
+	const delay = state.latencyMs + plan.latencyMs;
 	if (plan.drop === 'before') {
 		if (delay > 0) await sleep(delay);
 		message.socket.destroy();

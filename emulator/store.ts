@@ -22,6 +22,12 @@ export class RecordStore {
 		return key === undefined ? [] : this.all(key).map((record) => structuredClone(record));
 	}
 
+	/** The record with this id, given in its 15- or 18-character form (the first 15 characters are the id, case-sensitive). */
+	byId(objectName: string, id: string): StoredRecord | undefined {
+		const id15 = id.slice(0, 15);
+		return id.length === 15 || id.length === 18 ? this.all(objectName).find((record) => record.Id.slice(0, 15) === id15) : undefined;
+	}
+
 	/** Records whose field equals the value (text compared case-insensitively unless asked otherwise). */
 	findBy(objectName: string, fieldName: string, value: unknown, caseSensitive = false): StoredRecord[] {
 		const wanted = normalise(value, caseSensitive);

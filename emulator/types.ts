@@ -30,16 +30,45 @@ export interface EmulatorOptions {
 	apiLimit?: number;
 	/** API calls already spent when the emulator starts (N in api-usage=N/M), default 0. */
 	apiUsed?: number;
-	/** Lead duplicate rule on Email, default false. */
-	duplicateRuleOnEmail?: boolean;
+	/**
+	 * Lead duplicate rule on Email, default false. 'alert' (or true) lets Sforce-Duplicate-Rule-Header
+	 * allowSave=true save a duplicate; 'block' never does.
+	 */
+	duplicateRuleOnEmail?: boolean | 'alert' | 'block';
 	/** When set, an active Lead assignment rule gives this OwnerId unless Sforce-Auto-Assign: FALSE. */
 	assignmentRuleOwnerId?: string;
+	/** Lead assignment rules (AssignmentRule, key prefix 01Q); at most one active, and not with assignmentRuleOwnerId. */
+	assignmentRules?: AssignmentRuleOption[];
+	/** Campaigns (701) with their member statuses (01Y); members (00v) are added through the API. */
+	campaigns?: CampaignOption[];
 	/** instance_url in token answers; default the emulator's own url. */
 	instanceUrl?: string;
 	/** Serve https instead of http. */
 	tls?: { key: string | Buffer; cert: string | Buffer };
 	/** One line per request (the CLI prints them). */
 	log?: (line: string) => void;
+}
+
+export interface AssignmentRuleOption {
+	name: string;
+	/** The org's active rule: what Sforce-Auto-Assign absent or TRUE runs. */
+	active: boolean;
+	/** The OwnerId the rule gives a Lead (the API does not show it). */
+	ownerId: string;
+}
+
+export interface CampaignOption {
+	name: string;
+	/** Default true. */
+	isActive?: boolean;
+	/** In SortOrder; default Sent (default) and Responded, as Salesforce gives a new campaign. Without isDefault the first is the default. */
+	statuses?: CampaignStatusOption[];
+}
+
+export interface CampaignStatusOption {
+	label: string;
+	isDefault?: boolean;
+	hasResponded?: boolean;
 }
 
 export interface OAuthApp {
@@ -112,6 +141,11 @@ export interface EmulatorHandle {
 	stop(): Promise<void>;
 	/** Stored records of that object, with Id (copies). */
 	records(objectName: string): Array<Record<string, unknown>>;
+	/**
+	 * Stores a record without an API call (not counted, no checks): any field of the describe, even
+	 * read-only ones (IsConverted: true, LastModifiedDate); the org's defaults fill the rest. Answers the Id.
+	 */
+	insert(objectName: string, fields: Record<string, unknown>): string;
 	/** Every request, in order of arrival. */
 	requests(): RecordedRequest[];
 	apiUsage(): ApiUsage;

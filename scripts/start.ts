@@ -10,7 +10,7 @@ import { parseArgs } from 'node:util';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import { startEmulator } from '../emulator';
+import { startEmulator, withoutByteOrderMark } from '../emulator';
 import { connectThroughConsent, runWorkflow, type WorkflowFile } from '../test/harness';
 import { apiUsageReport, leadReport } from './lib/lead-report';
 
@@ -18,16 +18,18 @@ const root = path.resolve(__dirname, '..');
 
 function readJson(file: string): unknown {
 	try {
-		return JSON.parse(readFileSync(file, 'utf8'));
+		return JSON.parse(withoutByteOrderMark(readFileSync(file)).toString('utf8'));
 	} catch (error) {
 		throw new Error(`Cannot read ${file}: ${(error as Error).message}`);
 	}
 }
 
+/** Name=FILE pairs for the emulator, which reads each file itself (byte order mark allowed) and names a wrong one. */
 function describeOverrides(values: string[]): Record<string, string> {
 	const describes: Record<string, string> = {};
 	for (const value of values) {
-		const [name, file] = value.split('=');
+		const equals = value.indexOf('=');
+		const [name, file] = equals < 0 ? [value, ''] : [value.slice(0, equals), value.slice(equals + 1)];
 		if (!name || !file) throw new Error(`--describe expects Name=FILE, got "${value}"`);
 		describes[name] = path.resolve(file);
 	}

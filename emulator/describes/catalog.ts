@@ -1,13 +1,16 @@
 /**
- * The org's schema: which sObjects exist and their describes. Lead is the real capture, served
- * byte for byte for every API version; Account and Contact are built; `describes` options add
- * objects or replace these (a file is served byte for byte too).
+ * The org's schema: which sObjects exist and their describes. Lead is the real capture with
+ * English labels (lead.ts), the same body for every API version; the other standard objects are
+ * built; `describes` options add objects or replace these (a file is served byte for byte, less a
+ * byte order mark).
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { ACCOUNT } from './account';
+import { ASSIGNMENT_RULE } from './assignment-rule';
+import { CAMPAIGN, CAMPAIGN_MEMBER, CAMPAIGN_MEMBER_STATUS } from './campaign';
 import { CONTACT } from './contact';
+import { englishLeadDescribe } from './lead';
 import { sobjectDescribe, type SObjectSpec } from './sobject';
 
 /** The parts of a describe field the emulator's rules read. */
@@ -27,6 +30,7 @@ export interface DescribeField {
 	calculated: boolean;
 	externalId: boolean;
 	idLookup: boolean;
+	unique: boolean;
 	caseSensitive: boolean;
 	restrictedPicklist: boolean;
 	referenceTo: string[];
@@ -46,19 +50,16 @@ export interface ObjectSchema {
 	body(version: string): Buffer;
 }
 
-export const LEAD_FIXTURE = join(__dirname, '..', 'fixtures', 'lead-describe-v54.json');
-
 export class SchemaCatalog {
 	private readonly objects = new Map<string, ObjectSchema>();
 	/** When a describe last changed: start-up, or an admin's change (whole seconds, as HTTP dates are). */
 	lastModified = new Date(Math.floor(Date.now() / 1000) * 1000);
 
 	constructor(overrides: Record<string, string | object> = {}) {
-		this.add(fromBytes('Lead', readFileSync(LEAD_FIXTURE)));
-		this.add(fromSpec(ACCOUNT));
-		this.add(fromSpec(CONTACT));
+		this.add(fromObject('Lead', englishLeadDescribe()));
+		for (const spec of [ACCOUNT, ASSIGNMENT_RULE, CAMPAIGN, CAMPAIGN_MEMBER, CAMPAIGN_MEMBER_STATUS, CONTACT]) this.add(fromSpec(spec));
 		for (const [name, source] of Object.entries(overrides)) {
-			const schema = typeof source === 'string' ? fromBytes(name, readDescribeFile(name, source)) : fromObject(name, source);
+			const schema = typeof source === 'string' ? fromFile(name, source) : fromObject(name, source);
 			this.add(schema);
 		}
 	}
@@ -88,27 +89,31 @@ export class SchemaCatalog {
 	}
 }
 
-function readDescribeFile(name: string, path: string): Buffer {
+function fromFile(name: string, path: string): ObjectSchema {
+	const where = `describes.${name} (${path})`;
+	let bytes: Buffer;
 	try {
-		return readFileSync(path);
+		bytes = withoutByteOrderMark(readFileSync(path));
 	} catch (error) {
-		throw new Error(`describes.${name}: cannot read ${path}: ${(error as Error).message}`);
+		throw new Error(`${where}: cannot read the file: ${(error as Error).message}`);
 	}
-}
-
-function fromBytes(name: string, bytes: Buffer): ObjectSchema {
 	let describe: unknown;
 	try {
 		describe = JSON.parse(bytes.toString('utf8'));
 	} catch (error) {
-		throw new Error(`describes.${name}: not valid JSON: ${(error as Error).message}`);
+		throw new Error(`${where}: not valid JSON: ${(error as Error).message}`);
 	}
-	return schemaOf(name, checkDescribe(name, describe), () => bytes);
+	return schemaOf(name, checkDescribe(where, name, describe), () => bytes);
+}
+
+/** Windows tools often start UTF-8 files with EF BB BF; Salesforce never sends one, so it is not served either. */
+export function withoutByteOrderMark(bytes: Buffer): Buffer {
+	return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
 }
 
 function fromObject(name: string, describe: object): ObjectSchema {
 	const bytes = Buffer.from(JSON.stringify(describe));
-	return schemaOf(name, checkDescribe(name, describe), () => bytes);
+	return schemaOf(name, checkDescribe(`describes.${name}`, name, describe), () => bytes);
 }
 
 function fromSpec(spec: SObjectSpec): ObjectSchema {
@@ -124,10 +129,16 @@ function fromSpec(spec: SObjectSpec): ObjectSchema {
 	return schemaOf(spec.name, sobjectDescribe(spec, '66.0'), body);
 }
 
-function checkDescribe(name: string, describe: unknown): Record<string, unknown> {
-	const problem = (what: string) => new Error(`describes.${name}: ${what}`);
-	if (describe === null || typeof describe !== 'object' || Array.isArray(describe)) throw problem('expected a describe object');
+/** `where` names the option (and the file) in messages, so a wrong file is found at once. */
+function checkDescribe(where: string, name: string, describe: unknown): Record<string, unknown> {
+	const problem = (what: string) => new Error(`${where}: ${what}`);
+	if (describe === null || typeof describe !== 'object' || Array.isArray(describe)) {
+		throw problem('not an sObject describe: expected a JSON object with "name", "keyPrefix" and "fields"');
+	}
 	const record = describe as Record<string, unknown>;
+	if (record.name === undefined || !Array.isArray(record.fields)) {
+		throw problem('not an sObject describe: it has no "name" and "fields" array (save the body of GET /sobjects/{Name}/describe)');
+	}
 	if (record.name !== name) throw problem(`the describe's "name" is ${JSON.stringify(record.name)}, expected "${name}"`);
 	if (typeof record.keyPrefix !== 'string' || !/^[a-zA-Z0-9]{3}$/.test(record.keyPrefix)) throw problem('"keyPrefix" must be 3 letters or digits');
 	if (!Array.isArray(record.fields) || record.fields.length === 0) throw problem('"fields" must be a non-empty array');
@@ -174,6 +185,7 @@ function toDescribeField(raw: Record<string, unknown>): DescribeField {
 		calculated: flag('calculated'),
 		externalId: flag('externalId'),
 		idLookup: flag('idLookup'),
+		unique: flag('unique'),
 		caseSensitive: flag('caseSensitive'),
 		restrictedPicklist: flag('restrictedPicklist'),
 		referenceTo: Array.isArray(raw.referenceTo) ? (raw.referenceTo as string[]) : [],

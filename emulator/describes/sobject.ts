@@ -5,6 +5,8 @@ export interface SObjectSpec {
 	label: string;
 	labelPlural: string;
 	keyPrefix: string;
+	/** Setup data the API reads but never writes (AssignmentRule): not createable, updateable or deletable. */
+	readOnly?: boolean;
 	fields: Array<Record<string, unknown>>;
 	childRelationships: Array<{ childSObject: string; field: string; relationshipName: string | null; cascadeDelete?: boolean }>;
 }
@@ -14,6 +16,7 @@ const UI_HOST = 'https://emulator-dev-ed.my.salesforce.com';
 
 export function sobjectDescribe(spec: SObjectSpec, version: string): Record<string, unknown> {
 	const base = `/services/data/v${version}/sobjects/${spec.name}`;
+	const writable = spec.readOnly !== true;
 	return {
 		actionOverrides: [],
 		activateable: false,
@@ -30,12 +33,12 @@ export function sobjectDescribe(spec: SObjectSpec, version: string): Record<stri
 			restrictedDelete: false,
 		})),
 		compactLayoutable: true,
-		createable: true,
+		createable: writable,
 		custom: false,
 		customSetting: false,
 		deepCloneable: false,
 		defaultImplementation: null,
-		deletable: true,
+		deletable: writable,
 		deprecatedAndHidden: false,
 		extendedBy: null,
 		extendsInterfaces: null,
@@ -52,7 +55,7 @@ export function sobjectDescribe(spec: SObjectSpec, version: string): Record<stri
 		layoutable: true,
 		listviewable: null,
 		lookupLayoutable: null,
-		mergeable: true,
+		mergeable: writable,
 		mruEnabled: true,
 		name: spec.name,
 		namedLayoutInfos: [],
@@ -81,8 +84,8 @@ export function sobjectDescribe(spec: SObjectSpec, version: string): Record<stri
 			{ label: 'My team\'s ' + spec.labelPlural.toLowerCase(), name: 'team' },
 		],
 		triggerable: true,
-		undeletable: true,
-		updateable: true,
+		undeletable: writable,
+		updateable: writable,
 		urls: {
 			compactLayouts: `${base}/describe/compactLayouts`,
 			rowTemplate: `${base}/{ID}`,

@@ -2,8 +2,9 @@
 import { USER_ID } from '../ids';
 import type { EmulatorRequest, Reply } from '../http';
 import type { ApiUsageCounter } from '../limits';
-import { apiError, type SaveError } from './errors';
-import type { Org } from './save';
+import type { Org } from '../org';
+import { apiError, errorsReply, type SaveError } from './errors';
+import { WriteBatch } from './save';
 
 export interface RestCall {
 	request: EmulatorRequest;
@@ -22,6 +23,12 @@ export function unsupportedMediaType(request: EmulatorRequest): Reply | undefine
 	const mediaType = request.contentType.split(';')[0].trim().toLowerCase();
 	if (mediaType === '' || mediaType === 'application/json') return undefined;
 	return apiError(415, 'UNSUPPORTED_MEDIA_TYPE', `MediaType of '${mediaType}' is not supported by this resource`);
+}
+
+/** The write call's batch, or the 400 that fails the whole call (a Sforce-Auto-Assign that is no rule id). */
+export function openBatch(call: RestCall): WriteBatch | Reply {
+	const batch = WriteBatch.open(call.org, call.request.headers, call.version);
+	return batch instanceof WriteBatch ? batch : errorsReply(400, [batch]);
 }
 
 export const LOCK_ROW_ERROR: SaveError = {

@@ -1,32 +1,25 @@
 /**
- * sObject Collections: POST /composite/sobjects (create, mixed types) and
- * PATCH /composite/sobjects/{Name}/{Field} (upsert by external id, v46+). Up to 200 records, one
- * API call, 200 with one result per record in order; problems reading the JSON fail the whole call.
+ * sObject Collections: POST /composite/sobjects (create, mixed types) and PATCH /composite/sobjects
+ * (update by Id); the upsert is in upsert.ts. Up to 200 records, one API call, 200 with one result
+ * per record in order; problems reading the JSON fail the whole call.
  */
 import { jsonReply, type Reply } from '../http';
 import type { ObjectSchema } from '../describes/catalog';
-import type { StoredRecord } from '../store';
-import { isPlainObject, LOCK_ROW_ERROR, unsupportedMediaType, type RestCall } from './call';
-import { apiError, collectionsErrorEntry, errorsReply, notFound, type SaveError } from './errors';
+import { isWellFormedId } from '../ids';
+import { isPlainObject, LOCK_ROW_ERROR, openBatch, unsupportedMediaType, type RestCall } from './call';
+import { apiError, collectionsErrorEntry, errorsReply, type SaveError } from './errors';
 import { jsonToken, parseJsonBody, parserError, tokenText } from './json-body';
-import { missingKeyField, upsertKeyField } from './records';
-import { commitCreate, commitUpdate, prepareCreate, prepareUpdate, saveOptions } from './save';
+import { WriteBatch, type Plan } from './save';
 import { readRecord, type FieldValues } from './validation';
 
 export const COLLECTION_LIMIT = 200;
 
-interface CollectionRecord {
+export interface CollectionRecord {
 	schema: ObjectSchema;
 	values: FieldValues;
 }
 
-type CollectionRead = { ok: true; allOrNone: boolean; records: CollectionRecord[] } | { ok: false; reply: Reply };
-
-/** One record's fate, decided before anything is stored. */
-type Plan =
-	| { kind: 'create'; schema: ObjectSchema; record: Record<string, unknown> }
-	| { kind: 'update'; schema: ObjectSchema; target: StoredRecord; values: FieldValues }
-	| { kind: 'fail'; errors: SaveError[] };
+export type CollectionRead = { ok: true; allOrNone: boolean; records: CollectionRecord[]; batch: WriteBatch } | { ok: false; reply: Reply };
 
 const ROLLED_BACK: SaveError = {
 	errorCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
@@ -34,10 +27,12 @@ const ROLLED_BACK: SaveError = {
 	fields: [],
 };
 
-function readCollection(call: RestCall): CollectionRead {
+export function readCollection(call: RestCall): CollectionRead {
 	const fail = (reply: Reply): CollectionRead => ({ ok: false, reply });
 	const unsupported = unsupportedMediaType(call.request);
 	if (unsupported !== undefined) return fail(unsupported);
+	const batch = openBatch(call);
+	if (!(batch instanceof WriteBatch)) return fail(batch);
 	const text = call.request.rawBody;
 	const parsed = parseJsonBody(text);
 	if (!parsed.ok) return fail(errorsReply(400, [parsed.error]));
@@ -64,28 +59,21 @@ function readCollection(call: RestCall): CollectionRead {
 		if (!read.ok) return fail(errorsReply(400, [read.error]));
 		records.push({ schema, values: read.values });
 	}
-	return { ok: true, allOrNone, records };
+	return { ok: true, allOrNone, records, batch };
 }
 
-/** Applies the plans (or none of them) and answers one result per record, in order. */
-function finish(call: RestCall, allOrNone: boolean, plans: Plan[], upsert: boolean): Reply {
+/** Stores the plans (or none of them) and answers one result per record, in order; an upsert's results say `created`. */
+export function finish(call: RestCall, read: Extract<CollectionRead, { ok: true }>, plans: Plan[], upsert: boolean): Reply {
 	if (call.lockRow) {
 		return jsonReply(200, plans.map((plan) => failure(plan.kind === 'fail' ? plan.errors : [LOCK_ROW_ERROR], upsert)));
 	}
-	const anyFailed = plans.some((plan) => plan.kind === 'fail');
-	if (allOrNone && anyFailed) {
+	if (read.allOrNone && plans.some((plan) => plan.kind === 'fail')) {
 		return jsonReply(200, plans.map((plan) => failure(plan.kind === 'fail' ? plan.errors : [ROLLED_BACK], upsert)));
 	}
-	const results = plans.map((plan) => {
+	return jsonReply(200, plans.map((plan) => {
 		if (plan.kind === 'fail') return failure(plan.errors, upsert);
-		if (plan.kind === 'create') {
-			const id = commitCreate(call.org, plan.schema, plan.record);
-			return { id, success: true, errors: [], ...(upsert ? { created: true } : {}) };
-		}
-		commitUpdate(plan.schema, plan.target, plan.values);
-		return { id: plan.target.Id, success: true, errors: [], created: false };
-	});
-	return jsonReply(200, results);
+		return { id: read.batch.commit(plan), success: true, errors: [], ...(upsert ? { created: plan.kind === 'create' } : {}) };
+	}));
 }
 
 /** A failed entry has no `id` key at all. */
@@ -96,51 +84,28 @@ function failure(errors: SaveError[], upsert: boolean): Record<string, unknown> 
 export function createCollection(call: RestCall): Reply {
 	const read = readCollection(call);
 	if (!read.ok) return read.reply;
-	const options = saveOptions(call.request.headers, call.version);
-	const plans = read.records.map(({ schema, values }): Plan => {
-		const prepared = prepareCreate(call.org, schema, values, options);
-		return prepared.ok ? { kind: 'create', schema, record: prepared.record } : { kind: 'fail', errors: prepared.errors };
-	});
-	return finish(call, read.allOrNone, plans, false);
+	return finish(call, read, read.records.map(({ schema, values }) => read.batch.create(schema, values)), false);
 }
 
-export function upsertCollection(call: RestCall): Reply {
-	if (Number(call.version) < 46) return notFound();
-	const schema = call.org.catalog.find(call.params.Name);
-	if (schema === undefined) return notFound();
-	const keyField = upsertKeyField(schema, call.params.Field);
-	if (keyField === undefined) return missingKeyField(call.params.Field);
+/** PATCH /composite/sobjects: each record names the record to change by `id` (any letter case, as a field). */
+export function updateCollection(call: RestCall): Reply {
 	const read = readCollection(call);
 	if (!read.ok) return read.reply;
-	const mismatched = read.records.find((record) => record.schema !== schema);
-	if (mismatched !== undefined) {
-		return apiError(400, 'INVALID_TYPE', `Upsert of a collection takes records of one type: ${schema.name}, got ${mismatched.schema.name}`);
-	}
-	const caseSensitive = keyField.caseSensitive || keyField.type === 'id';
-	const keyOf = (values: FieldValues) => (values[keyField.name] == null ? undefined : String(values[keyField.name]));
-	const seen = new Map<string, number>();
+	const idCounts = new Map<string, number>();
 	for (const { values } of read.records) {
-		const key = keyOf(values);
-		if (key !== undefined) seen.set(caseSensitive ? key : key.toLowerCase(), (seen.get(caseSensitive ? key : key.toLowerCase()) ?? 0) + 1);
+		if (typeof values.Id === 'string') idCounts.set(values.Id.slice(0, 15), (idCounts.get(values.Id.slice(0, 15)) ?? 0) + 1);
 	}
-	const options = saveOptions(call.request.headers, call.version);
-	const plans = read.records.map(({ values }): Plan => {
-		const key = keyOf(values);
-		const fail = (errorCode: string, message: string): Plan => ({ kind: 'fail', errors: [{ errorCode, message, fields: [keyField.name] }] });
-		if (key === undefined) return fail('MISSING_ARGUMENT', `${keyField.name} not specified`);
-		if ((seen.get(caseSensitive ? key : key.toLowerCase()) ?? 0) > 1) return fail('DUPLICATE_VALUE', `Duplicate external id specified: ${key}`);
-		const matches = call.org.store.findBy(schema.name, keyField.name, key, caseSensitive);
-		if (matches.length > 1) {
-			return fail('DUPLICATE_EXTERNAL_ID', `${keyField.label}: more than one record found for external id field: [${matches.map((m) => m.Id).join(', ')}]`);
+	const plans = read.records.map(({ schema, values }): Plan => {
+		const { Id: id, ...changes } = values;
+		const fail = (errorCode: string, message: string, fields: string[] = []): Plan => ({ kind: 'fail', errors: [{ errorCode, message, fields }] });
+		if (typeof id !== 'string') return fail('MISSING_ARGUMENT', 'Id not specified in an update call');
+		if (!isWellFormedId(id) || id.slice(0, 3) !== schema.keyPrefix) {
+			return fail('MALFORMED_ID', `${schema.fieldIndex.get('id')?.label ?? 'Record ID'}: id value of incorrect type: ${id}`, ['Id']);
 		}
-		if (matches.length === 1) {
-			const changes = { ...values };
-			delete changes[keyField.name];
-			const checked = prepareUpdate(schema, changes);
-			return checked.ok ? { kind: 'update', schema, target: matches[0], values: changes } : { kind: 'fail', errors: checked.errors };
-		}
-		const prepared = prepareCreate(call.org, schema, values, options);
-		return prepared.ok ? { kind: 'create', schema, record: prepared.record } : { kind: 'fail', errors: prepared.errors };
+		if ((idCounts.get(id.slice(0, 15)) ?? 0) > 1) return fail('DUPLICATE_VALUE', `Duplicate id in list: ${id}`);
+		const target = call.org.store.byId(schema.name, id);
+		if (target === undefined) return fail('ENTITY_IS_DELETED', 'entity is deleted');
+		return read.batch.update(schema, target, changes);
 	});
-	return finish(call, read.allOrNone, plans, true);
+	return finish(call, read, plans, false);
 }

@@ -26,20 +26,18 @@ export function errorsReply(status: number, errors: SaveError[]): Reply {
 
 function singleCallEntry(error: SaveError): Record<string, unknown> {
 	if (error.duplicateResult !== undefined) {
-		// Salesforce misspells this key in single-record answers (Collections spell it right).
+		// Salesforce misspells this key in single-record answers (captured in v50 and v51 answers).
 		return { duplicateResut: error.duplicateResult, errorCode: error.errorCode, message: error.message };
 	}
 	return { message: error.message, errorCode: error.errorCode, ...(error.fields === undefined ? {} : { fields: error.fields }) };
 }
 
-/** An entry of the `errors` array of a Collections result. */
+/**
+ * An entry of the `errors` array of a Collections result. A duplicate rule's report is left out:
+ * Salesforce gives Collections only the code and message, no match ids.
+ */
 export function collectionsErrorEntry(error: SaveError): Record<string, unknown> {
-	return {
-		statusCode: error.errorCode,
-		message: error.message,
-		fields: error.fields ?? [],
-		...(error.duplicateResult === undefined ? {} : { duplicateResult: error.duplicateResult }),
-	};
+	return { statusCode: error.errorCode, message: error.message, fields: error.fields ?? [] };
 }
 
 export const NOT_FOUND_MESSAGE = 'The requested resource does not exist';

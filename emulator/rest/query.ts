@@ -1,134 +1,81 @@
 /**
- * GET /query?q= for simple SOQL: SELECT <fields> FROM <Object> [WHERE f = v [AND g != w ...]] [LIMIT n].
- * Values: 'quoted strings', numbers, true, false, null. Anything else is a MALFORMED_QUERY.
+ * GET /query?q= (see soql/ for the SOQL understood) and GET /query/{locator} for the next page:
+ * at most 2,000 records a page, `done: false` and `nextRecordsUrl` while more remain. Errors are
+ * 400 [{message, errorCode}] with no `fields`: the message repeats the query's line with a caret
+ * under the problem, as Salesforce's do.
  */
 import { jsonReply, type Reply } from '../http';
-import type { DescribeField, ObjectSchema } from '../describes/catalog';
-import type { StoredRecord } from '../store';
+import { SoqlError } from '../soql/lexer';
+import { bindQuery, runBound } from '../soql/evaluate';
+import { parseSoql } from '../soql/parser';
 import type { RestCall } from './call';
 import { apiError } from './errors';
 import { recordView } from './records';
 
-interface Condition {
-	field: DescribeField;
-	negate: boolean;
-	value: unknown;
-}
+export const QUERY_PAGE_SIZE = 2000;
+/** Key prefix of Salesforce's query locators (nextRecordsUrl: /query/01g...-2000). */
+const LOCATOR_PREFIX = '01g';
 
-interface Soql {
-	schema: ObjectSchema;
-	fields: DescribeField[];
-	conditions: Condition[];
-	limit?: number;
-}
+/** The records of an answered query, kept for its next pages (Salesforce keeps a cursor's snapshot too). */
+export class QueryCursors {
+	private readonly results = new Map<string, Array<Record<string, unknown>>>();
 
-class QueryError extends Error {
-	constructor(
-		readonly errorCode: string,
-		message: string,
-	) {
-		super(message);
+	open(locator: string, records: Array<Record<string, unknown>>): void {
+		this.results.set(locator, records);
 	}
-}
 
-const TOKEN = /\s*(?:('(?:[^'\\]|\\.)*')|(!=|=|,)|(-?\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_.]*)|(\S))/y;
-
-function tokenize(soql: string): string[] {
-	const tokens: string[] = [];
-	TOKEN.lastIndex = 0;
-	while (TOKEN.lastIndex < soql.length) {
-		const match = TOKEN.exec(soql);
-		if (match === null) break;
-		const token = match.slice(1).find((part) => part !== undefined);
-		if (token === undefined) break;
-		tokens.push(token);
+	get(locator: string): Array<Record<string, unknown>> | undefined {
+		return this.results.get(locator);
 	}
-	return tokens;
-}
-
-function parse(soql: string, call: RestCall): Soql {
-	const tokens = tokenize(soql);
-	let position = 0;
-	const peek = () => tokens[position];
-	const next = () => tokens[position++];
-	const isKeyword = (token: string | undefined, keyword: string) => token !== undefined && token.toUpperCase() === keyword;
-	const expect = (keyword: string) => {
-		const token = next();
-		if (!isKeyword(token, keyword)) throw new QueryError('MALFORMED_QUERY', `unexpected token: ${token ?? '<end of query>'} (expected ${keyword})`);
-	};
-	expect('SELECT');
-	const fieldNames: string[] = [];
-	do {
-		const name = next();
-		if (name === undefined || !/^[A-Za-z_]/.test(name)) throw new QueryError('MALFORMED_QUERY', `unexpected token: ${name ?? '<end of query>'}`);
-		fieldNames.push(name);
-	} while (peek() === ',' && next() === ',');
-	expect('FROM');
-	const objectName = next() ?? '';
-	const schema = call.org.catalog.find(objectName);
-	if (schema === undefined) {
-		throw new QueryError('INVALID_TYPE', `sObject type '${objectName}' is not supported. If you are attempting to use a custom object, be sure to append the '__c' after the entity name. Please reference your WSDL or the describe call for the appropriate names.`);
-	}
-	const field = (name: string) => {
-		const found = schema.fieldIndex.get(name.toLowerCase());
-		if (found === undefined) {
-			throw new QueryError('INVALID_FIELD', `No such column '${name}' on entity '${schema.name}'. If you are attempting to use a custom field, be sure to append the '__c' after the custom field name. Please reference your WSDL or the describe call for the appropriate names.`);
-		}
-		return found;
-	};
-	const query: Soql = { schema, fields: fieldNames.map(field), conditions: [] };
-	if (isKeyword(peek(), 'WHERE')) {
-		next();
-		do {
-			const conditionField = field(next() ?? '');
-			const operator = next();
-			if (operator !== '=' && operator !== '!=') throw new QueryError('MALFORMED_QUERY', `unexpected token: ${operator ?? '<end of query>'} (expected = or !=)`);
-			query.conditions.push({ field: conditionField, negate: operator === '!=', value: literal(next()) });
-		} while (isKeyword(peek(), 'AND') && next() !== undefined);
-	}
-	if (isKeyword(peek(), 'LIMIT')) {
-		next();
-		const limit = Number(next());
-		if (!Number.isInteger(limit) || limit < 0) throw new QueryError('MALFORMED_QUERY', 'LIMIT must be a non-negative integer');
-		query.limit = limit;
-	}
-	if (peek() !== undefined) throw new QueryError('MALFORMED_QUERY', `unexpected token: ${peek()}`);
-	return query;
-}
-
-function literal(token: string | undefined): unknown {
-	if (token === undefined) throw new QueryError('MALFORMED_QUERY', 'unexpected token: <end of query> (expected a value)');
-	if (token.startsWith('\'')) return token.slice(1, -1).replace(/\\(.)/g, '$1');
-	if (/^-?\d/.test(token)) return Number(token);
-	const lower = token.toLowerCase();
-	if (lower === 'true' || lower === 'false') return lower === 'true';
-	if (lower === 'null') return null;
-	throw new QueryError('MALFORMED_QUERY', `unexpected token: ${token} (expected a value)`);
-}
-
-/** Text compares case-insensitively, as SOQL does. */
-function satisfies(record: StoredRecord, condition: Condition): boolean {
-	const actual = record[condition.field.name] ?? null;
-	let equal: boolean;
-	if (condition.value === null || actual === null) equal = condition.value === actual;
-	else if (typeof condition.value === 'string') equal = String(actual).toLowerCase() === condition.value.toLowerCase();
-	else equal = actual === condition.value;
-	return condition.negate ? !equal : equal;
 }
 
 export function runQuery(call: RestCall): Reply {
 	const soql = call.request.query.q;
 	if (soql === undefined || soql.trim() === '') return apiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
-	let query: Soql;
+	let views: Array<Record<string, unknown>>;
 	try {
-		query = parse(soql, call);
+		const query = bindQuery(parseSoql(soql), call.org.catalog);
+		const names = query.fields.map((describeField) => describeField.name);
+		views = runBound(query, call.org.store.all(query.schema.name)).map((record) => recordView(query.schema, record, names, call.version));
 	} catch (error) {
-		if (error instanceof QueryError) return apiError(400, error.errorCode, `\n${soql}\n^\nERROR at Row:1:Column:1\n${error.message}`);
+		if (error instanceof SoqlError) return apiError(400, error.errorCode, queryErrorMessage(soql, error));
 		throw error;
 	}
-	let matching = call.org.store.all(query.schema.name).filter((record) => query.conditions.every((condition) => satisfies(record, condition)));
-	if (query.limit !== undefined) matching = matching.slice(0, query.limit);
-	const names = query.fields.map((f) => f.name);
-	const records = matching.map((record) => recordView(query.schema, record, names, call.version));
-	return jsonReply(200, { totalSize: records.length, done: true, records });
+	if (views.length <= QUERY_PAGE_SIZE) return jsonReply(200, { totalSize: views.length, done: true, records: views });
+	const locator = call.org.ids.next(LOCATOR_PREFIX);
+	call.org.cursors.open(locator, views);
+	return page(call, locator, views, 0);
+}
+
+export function nextQueryPage(call: RestCall): Reply {
+	const match = /^([a-zA-Z0-9]{18})-(\d{1,9})$/.exec(call.params.Locator);
+	const views = match === null ? undefined : call.org.cursors.get(match[1]);
+	const offset = match === null ? NaN : Number(match[2]);
+	if (match === null || views === undefined || offset % QUERY_PAGE_SIZE !== 0 || offset >= views.length) {
+		return apiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+	}
+	return page(call, match[1], views, offset);
+}
+
+function page(call: RestCall, locator: string, views: Array<Record<string, unknown>>, offset: number): Reply {
+	const end = offset + QUERY_PAGE_SIZE;
+	const done = end >= views.length;
+	return jsonReply(200, {
+		totalSize: views.length,
+		done,
+		...(done ? {} : { nextRecordsUrl: `/services/data/v${call.version}/query/${locator}-${end}` }),
+		records: views.slice(offset, end),
+	});
+}
+
+/** "\n<the line>\n   ^\nERROR at Row:R:Column:C\n<what>", or only what is wrong for errors about the whole query. */
+function queryErrorMessage(soql: string, error: SoqlError): string {
+	if (error.at === undefined) return error.message;
+	const lineStart = soql.lastIndexOf('\n', error.at - 1) + 1;
+	const lineEnd = soql.indexOf('\n', error.at);
+	const line = soql.slice(lineStart, lineEnd < 0 ? soql.length : lineEnd);
+	let row = 1;
+	for (let index = 0; index < lineStart; index++) if (soql.charAt(index) === '\n') row++;
+	const column = error.at - lineStart + 1;
+	return `\n${line}\n${' '.repeat(column - 1)}^\nERROR at Row:${row}:Column:${column}\n${error.message}`;
 }

@@ -6,13 +6,14 @@
 import { jsonReply, type EmulatorRequest, type Reply } from '../http';
 import type { ApiUsageCounter } from '../limits';
 import type { TokenStore } from '../oauth/tokens';
+import type { Org } from '../org';
 import { LOCK_ROW_ERROR, type RestCall } from './call';
-import { createCollection, upsertCollection } from './collections';
+import { createCollection, updateCollection } from './collections';
 import { describeGlobal, describeSObject, sobjectBasicInfo } from './describe';
 import { apiError, errorsReply, notFound, sessionInvalid } from './errors';
-import { runQuery } from './query';
-import { createRecord, retrieveRecord, upsertRecord } from './records';
-import type { Org } from './save';
+import { nextQueryPage, runQuery } from './query';
+import { createRecord, retrieveRecord } from './records';
+import { upsertCollection, upsertRecord } from './upsert';
 import { versionList, versionStatus } from './versions';
 
 interface Route {
@@ -41,8 +42,10 @@ const ROUTES: Route[] = [
 	{ method: 'GET', pattern: '/sobjects/{Name}/{Id}', handle: retrieveRecord },
 	{ method: 'PATCH', pattern: '/sobjects/{Name}/{Field}/{Value}', handle: upsertRecord, locks: true },
 	{ method: 'POST', pattern: '/composite/sobjects', handle: createCollection, locks: true },
+	{ method: 'PATCH', pattern: '/composite/sobjects', handle: updateCollection, locks: true },
 	{ method: 'PATCH', pattern: '/composite/sobjects/{Name}/{Field}', handle: upsertCollection, locks: true },
 	{ method: 'GET', pattern: '/query', handle: runQuery },
+	{ method: 'GET', pattern: '/query/{Locator}', handle: nextQueryPage },
 ];
 
 export function isRestPath(path: string): boolean {

@@ -1,154 +1,164 @@
 /**
- * Saving records as the org does once a record's JSON was read: validation rules (see
- * validation.ts), the optional Lead duplicate rule on Email, the optional Lead assignment rule,
- * then defaults (picklist default, owner, checkboxes, audit fields) and an id with the key prefix.
- * Preparing and committing are separate so an all-or-none Collections call can store nothing.
+ * Saving records as the org does once their JSON was read, for one API call (a WriteBatch): the
+ * describe's rules (validation.ts), references that must exist, the object's own rules (converted
+ * leads, campaign members: rules/), the duplicate rule, unique fields; then defaults, the
+ * assignment rule's owner and an id. Preparing and committing are separate so an all-or-none
+ * Collections call can store nothing; a unique value claimed by an earlier record of the call
+ * fails the later ones.
  */
-import type { ObjectSchema, SchemaCatalog } from '../describes/catalog';
-import { USER_ID, type IdMinter } from '../ids';
-import type { RecordStore, StoredRecord } from '../store';
+import type { DescribeField, ObjectSchema } from '../describes/catalog';
+import { applyChanges, storeNew, withDefaults, type Org } from '../org';
+import { readAutoAssignHeader } from '../rules/assignment';
+import { duplicateRuleError } from '../rules/duplicates';
+import { OBJECT_RULES, type SaveContext } from '../rules/objects';
+import type { StoredRecord } from '../store';
 import type { SaveError } from './errors';
 import { checkRecord, type FieldValues } from './validation';
 
-export interface OrgRules {
-	duplicateRuleOnEmail: boolean;
-	assignmentRuleOwnerId?: string;
+export type Plan =
+	| { kind: 'create'; schema: ObjectSchema; record: Record<string, unknown> }
+	| { kind: 'update'; schema: ObjectSchema; target: StoredRecord; changes: FieldValues }
+	| { kind: 'fail'; errors: SaveError[] };
+
+export class WriteBatch {
+	private readonly claimed = new Set<string>();
+
+	private constructor(private readonly context: SaveContext) {}
+
+	/** The Sforce-* headers of a write call read once; a bad Sforce-Auto-Assign fails the whole call. */
+	static open(org: Org, headers: Record<string, string>, version: string): WriteBatch | SaveError {
+		const choice = readAutoAssignHeader(headers['sforce-auto-assign']);
+		if ('errorCode' in choice) return choice;
+		const owner = org.rules.assignment.ownerFor(choice);
+		if ('errorCode' in owner) return owner;
+		const allowSave = /(?:^|[;,\s])allowSave\s*=\s*true\b/i.test(headers['sforce-duplicate-rule-header'] ?? '');
+		return new WriteBatch({ org, version, allowSave, assignedOwnerId: owner.ownerId });
+	}
+
+	create(schema: ObjectSchema, values: FieldValues): Plan {
+		if (schema.describe.createable === false) return failed(entityError('inserted', schema));
+		const { org } = this.context;
+		const rules = OBJECT_RULES[schema.name] ?? {};
+		const claims = this.claims();
+		const errors = firstFailing([
+			() => checkRecord(schema, values, 'create'),
+			() => resolveReferences(org, schema, values),
+			() => rules.createErrors?.(this.context, values, claims.claim) ?? [],
+		]);
+		if (errors.length > 0) return failed(...errors);
+		const record = withDefaults(schema, values);
+		rules.beforeInsert?.(this.context, record);
+		const late = this.lateErrors(schema, record, record, undefined, claims.claim);
+		if (late.length > 0) return failed(...late);
+		claims.keep();
+		return { kind: 'create', schema, record };
+	}
+
+	update(schema: ObjectSchema, target: StoredRecord, values: FieldValues): Plan {
+		if (schema.describe.updateable === false) return failed(entityError('updated', schema));
+		const { org } = this.context;
+		const rules = OBJECT_RULES[schema.name] ?? {};
+		const errors = firstFailing([
+			() => rules.updateErrors?.(this.context, target) ?? [],
+			() => checkRecord(schema, values, 'update'),
+			() => resolveReferences(org, schema, values),
+		]);
+		if (errors.length > 0) return failed(...errors);
+		const changes = { ...values };
+		rules.beforeUpdate?.(this.context, target, changes);
+		const claims = this.claims();
+		const late = this.lateErrors(schema, { ...target, ...changes }, changes, target.Id, claims.claim);
+		if (late.length > 0) return failed(...late);
+		claims.keep();
+		return { kind: 'update', schema, target, changes };
+	}
+
+	/** Stores a prepared plan; answers the record's id. */
+	commit(plan: Exclude<Plan, { kind: 'fail' }>): string {
+		if (plan.kind === 'update') {
+			applyChanges(plan.schema, plan.target, plan.changes);
+			return plan.target.Id;
+		}
+		const stored = storeNew(this.context.org, plan.schema, plan.record);
+		OBJECT_RULES[plan.schema.name]?.afterInsert?.(this.context, stored);
+		return stored.Id;
+	}
+
+	/**
+	 * Unique keys one record asks for: `claim` is false for a key an earlier record of the call
+	 * holds; they become the call's only with `keep`, once the record passed every check.
+	 */
+	private claims(): { claim: (key: string) => boolean; keep: () => void } {
+		const asked: string[] = [];
+		return {
+			claim: (key) => {
+				asked.push(key);
+				return !this.claimed.has(key);
+			},
+			keep: () => asked.forEach((key) => this.claimed.add(key)),
+		};
+	}
+
+	/** What the org checks on the whole record just before writing: the duplicate rule, then unique fields. */
+	private lateErrors(schema: ObjectSchema, record: Record<string, unknown>, written: FieldValues, selfId: string | undefined, claim: (key: string) => boolean): SaveError[] {
+		const { org, allowSave, version } = this.context;
+		const duplicate = duplicateRuleError(org, schema, record, { allowSave, version, selfId });
+		if (duplicate !== undefined) return [duplicate];
+		return uniqueFieldErrors(org, schema, written, selfId, claim);
+	}
 }
 
-export interface Org {
-	catalog: SchemaCatalog;
-	store: RecordStore;
-	ids: IdMinter;
-	rules: OrgRules;
+function failed(...errors: SaveError[]): Plan {
+	return { kind: 'fail', errors };
 }
 
-/** What the Sforce-* request headers ask of a save. */
-export interface SaveOptions {
-	/** Sforce-Auto-Assign: absent, TRUE or an AssignmentRule id run the rule; FALSE skips it. */
-	runAssignmentRule: boolean;
-	/** Sforce-Duplicate-Rule-Header: allowSave=true saves despite duplicate matches. */
-	allowDuplicates: boolean;
-	/** For record URLs in answers, e.g. '66.0'. */
-	version: string;
+/** Salesforce stops at the first stage that finds something. */
+function firstFailing(stages: Array<() => SaveError[]>): SaveError[] {
+	for (const stage of stages) {
+		const errors = stage();
+		if (errors.length > 0) return errors;
+	}
+	return [];
 }
 
-export function saveOptions(headers: Record<string, string>, version: string): SaveOptions {
-	const autoAssign = (headers['sforce-auto-assign'] ?? 'TRUE').trim();
-	const duplicateHeader = headers['sforce-duplicate-rule-header'] ?? '';
-	return {
-		runAssignmentRule: autoAssign.toUpperCase() !== 'FALSE',
-		allowDuplicates: /(?:^|[;,\s])allowSave\s*=\s*true\b/i.test(duplicateHeader),
-		version,
-	};
+function entityError(verb: 'inserted' | 'updated', schema: ObjectSchema): SaveError {
+	return { errorCode: 'CANNOT_INSERT_UPDATE_ACTIVATE_ENTITY', message: `entity type cannot be ${verb}: ${schema.label}`, fields: [] };
 }
 
-export type Prepared = { ok: true; record: Record<string, unknown> } | { ok: false; errors: SaveError[] };
-
-/** A new record ready to store (no Id yet), or why the org refuses it. */
-export function prepareCreate(org: Org, schema: ObjectSchema, values: FieldValues, options: SaveOptions): Prepared {
-	const errors = checkRecord(schema, values, 'create');
-	if (errors.length > 0) return { ok: false, errors };
-	const duplicate = duplicateRuleError(org, schema, values, options);
-	if (duplicate !== undefined) return { ok: false, errors: [duplicate] };
-	return { ok: true, record: withDefaults(org, schema, values, options) };
+/**
+ * A well-formed id of an object this org stores must name a stored record (wrong types are
+ * FIELD_INTEGRITY_EXCEPTION earlier); one given in 15 characters is stored in 18, as Salesforce does.
+ */
+function resolveReferences(org: Org, schema: ObjectSchema, values: FieldValues): SaveError[] {
+	for (const [name, value] of Object.entries(values)) {
+		const describeField = schema.fieldIndex.get(name.toLowerCase()) as DescribeField;
+		if (describeField.type !== 'reference' || typeof value !== 'string') continue;
+		const target = org.catalog.byKeyPrefix(value.slice(0, 3));
+		if (target === undefined || !describeField.referenceTo.includes(target.name)) continue;
+		const referenced = org.store.byId(target.name, value);
+		if (referenced === undefined) return [{ errorCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] }];
+		values[name] = referenced.Id;
+	}
+	return [];
 }
 
-/** Stores a prepared record under a new id. */
-export function commitCreate(org: Org, schema: ObjectSchema, record: Record<string, unknown>): string {
-	const id = org.ids.next(schema.keyPrefix);
-	const stored: StoredRecord = { Id: id, ...record };
-	org.store.insert(schema.name, stored);
-	return id;
-}
-
-/** Changes for an existing record, or why the org refuses them. */
-export function prepareUpdate(schema: ObjectSchema, values: FieldValues): { ok: true } | { ok: false; errors: SaveError[] } {
-	const errors = checkRecord(schema, values, 'update');
-	return errors.length > 0 ? { ok: false, errors } : { ok: true };
-}
-
-export function commitUpdate(schema: ObjectSchema, record: StoredRecord, values: FieldValues): void {
-	Object.assign(record, values);
-	const now = salesforceNow();
-	if (schema.fieldIndex.has('lastmodifieddate')) record.LastModifiedDate = now;
-	if (schema.fieldIndex.has('systemmodstamp')) record.SystemModstamp = now;
-	if (schema.fieldIndex.has('lastmodifiedbyid')) record.LastModifiedById = USER_ID;
-	refreshPersonName(schema, record);
-}
-
-function duplicateRuleError(org: Org, schema: ObjectSchema, values: FieldValues, options: SaveOptions): SaveError | undefined {
-	if (!org.rules.duplicateRuleOnEmail || schema.name !== 'Lead' || options.allowDuplicates) return undefined;
-	const email = values.Email;
-	if (typeof email !== 'string') return undefined;
-	const matches = org.store.findBy('Lead', 'Email', email);
-	if (matches.length === 0) return undefined;
-	const message = 'You\'re creating a duplicate record. We recommend you use an existing record instead.';
-	return {
-		errorCode: 'DUPLICATES_DETECTED',
-		message,
-		fields: [],
-		duplicateResult: {
-			allowSave: true,
-			duplicateRule: 'Standard_Lead_Duplicate_Rule',
-			duplicateRuleEntityType: 'Lead',
-			errorMessage: message,
-			matchResults: [{
-				entityType: 'Lead',
-				errors: [],
-				matchEngine: 'FuzzyMatchEngine',
-				matchRecords: matches.map((match) => ({
-					additionalInformation: [],
-					fieldDiffs: [],
-					matchConfidence: 100.0,
-					record: { attributes: { type: 'Lead', url: `/services/data/v${options.version}/sobjects/Lead/${match.Id}` }, Id: match.Id },
-				})),
-				rule: 'Standard_Lead_Match_Rule_v1_0',
-				size: matches.length,
-				success: true,
-			}],
-		},
-	};
-}
-
-/** What the org fills in on insert, in describe order. */
-function withDefaults(org: Org, schema: ObjectSchema, values: FieldValues, options: SaveOptions): Record<string, unknown> {
-	const record: Record<string, unknown> = {};
-	const now = salesforceNow();
-	const system: Record<string, unknown> = {
-		ownerid: USER_ID, createdbyid: USER_ID, lastmodifiedbyid: USER_ID,
-		createddate: now, lastmodifieddate: now, systemmodstamp: now,
-	};
+/**
+ * Fields the describe marks unique (External_Id__c): a value another stored record holds fails with
+ * DUPLICATE_VALUE naming it; one an earlier record of the same call holds fails as Salesforce
+ * words it when neither record is saved yet.
+ */
+function uniqueFieldErrors(org: Org, schema: ObjectSchema, written: FieldValues, selfId: string | undefined, claim: (key: string) => boolean): SaveError[] {
 	for (const describeField of schema.fields) {
-		const key = describeField.name.toLowerCase();
-		if (key === 'id') continue;
-		const given = values[describeField.name];
-		if (given !== undefined && given !== null) {
-			record[describeField.name] = given;
-		} else if (system[key] !== undefined) {
-			record[describeField.name] = system[key];
-		} else if (describeField.type === 'boolean') {
-			record[describeField.name] = describeField.defaultValue === true;
-		} else if (describeField.type === 'picklist') {
-			const defaultEntry = describeField.picklistValues.find((entry) => entry.active && entry.defaultValue);
-			if (defaultEntry !== undefined) record[describeField.name] = defaultEntry.value;
-		} else if (describeField.defaultValue !== null && describeField.defaultValue !== undefined) {
-			record[describeField.name] = describeField.defaultValue;
+		const value = written[describeField.name];
+		if (!describeField.unique || value === undefined || value === null) continue;
+		const holder = org.store.findBy(schema.name, describeField.name, value, describeField.caseSensitive).find((record) => record.Id !== selfId);
+		if (holder !== undefined) {
+			return [{ errorCode: 'DUPLICATE_VALUE', message: `duplicate value found: ${describeField.name} duplicates value on record with id: ${holder.Id}`, fields: [describeField.name] }];
+		}
+		const text = String(value);
+		if (!claim(`${schema.name}.${describeField.name}=${describeField.caseSensitive ? text : text.toLowerCase()}`)) {
+			return [{ errorCode: 'DUPLICATE_VALUE', message: 'duplicate value found: <unknown> duplicates value on record with id: <unknown>', fields: [] }];
 		}
 	}
-	const assignTo = org.rules.assignmentRuleOwnerId;
-	if (schema.name === 'Lead' && assignTo !== undefined && options.runAssignmentRule) record.OwnerId = assignTo;
-	refreshPersonName(schema, record);
-	return record;
-}
-
-/** Lead and Contact have a read-only compound Name built from FirstName and LastName. */
-function refreshPersonName(schema: ObjectSchema, record: Record<string, unknown>): void {
-	const nameField = schema.fieldIndex.get('name');
-	if (nameField === undefined || nameField.createable || !schema.fieldIndex.has('lastname')) return;
-	record.Name = [record.FirstName, record.LastName].filter((part) => typeof part === 'string' && part !== '').join(' ');
-}
-
-/** Salesforce's datetime format in answers: 2026-05-01T12:00:00.000+0000. */
-export function salesforceNow(): string {
-	return new Date().toISOString().replace('Z', '+0000');
+	return [];
 }

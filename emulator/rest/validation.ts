@@ -4,7 +4,8 @@
  *     the wrong JSON type -> JSON_PARSER_ERROR. These fail the whole request, also in Collections.
  *  2. field-level access: fields not createable (updateable) -> one INVALID_FIELD_FOR_INSERT_UPDATE.
  *  3. required fields (createable, not nillable, not defaulted, never checkboxes) missing or
- *     blank -> one REQUIRED_FIELD_MISSING listing them in describe order.
+ *     blank -> one REQUIRED_FIELD_MISSING listing them in describe order; on update only a field
+ *     that cannot be null (Status and OwnerId too) given as null or "".
  *  4. each value (body order): STRING_TOO_LONG, INVALID_EMAIL_ADDRESS,
  *     INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST, MALFORMED_ID, NUMBER_OUTSIDE_VALID_RANGE.
  * Each stage runs only when the ones before it passed (the fixture's capture shows step 2 winning
@@ -63,9 +64,11 @@ export function checkRecord(schema: ObjectSchema, values: FieldValues, operation
 			fields: denied,
 		}];
 	}
+	// An edit need not repeat required fields, but may not empty a field that cannot be null.
 	const missing = schema.fields
-		.filter(isRequiredOnCreate)
-		.filter((describeField) => (operation === 'create' ? values[describeField.name] == null : describeField.name in values && values[describeField.name] === null))
+		.filter((describeField) => (operation === 'create'
+			? isRequiredOnCreate(describeField) && values[describeField.name] == null
+			: values[describeField.name] === null && !describeField.nillable && describeField.type !== 'boolean'))
 		.map((describeField) => describeField.name);
 	if (missing.length > 0) {
 		return [{ errorCode: 'REQUIRED_FIELD_MISSING', message: `Required fields are missing: [${missing.join(', ')}]`, fields: missing }];

@@ -21,9 +21,22 @@ describe('command line', () => {
 		expect(options).toEqual({
 			port: 9000, host: undefined, latencyMs: 20, describes: { Lead: 'lead.json', Ticket__c: 't.json' }, accessTokenTtlS: 900,
 			authCodeTtlS: undefined, clientId: 'id', clientSecret: 's', redirectUris: ['http://a/cb', 'http://b/cb'], requireClientSecret: undefined, rotateRefreshTokens: true,
-			apiLimit: 50, apiUsed: undefined, duplicateRuleOnEmail: true, assignmentRuleOwnerId: '005000000000001AAA',
+			apiLimit: 50, apiUsed: undefined, duplicateRuleOnEmail: true, assignmentRuleOwnerId: '005000000000001AAA', assignmentRules: undefined, campaigns: undefined,
 			instanceUrl: 'https://acme.my.salesforce.com', tls: undefined, log: undefined,
 		});
+	});
+
+	it('turns --duplicate-rule-email-block into a block rule', () => {
+		expect(optionsFromArgs(['--duplicate-rule-email-block'])).toMatchObject({ duplicateRuleOnEmail: 'block' });
+		expect(() => optionsFromArgs(['--duplicate-rule-email', '--duplicate-rule-email-block'])).toThrow('--duplicate-rule-email and --duplicate-rule-email-block: choose one');
+	});
+
+	it('turns --assignment-rule NAME=ID and --campaign NAME into inactive rules and campaigns', () => {
+		expect(optionsFromArgs(['--assignment-rule', 'West coast=005000000000002AAA', '--campaign', 'Spring Webinar', '--campaign', 'Trade Show'])).toMatchObject({
+			assignmentRules: [{ name: 'West coast', active: false, ownerId: '005000000000002AAA' }],
+			campaigns: [{ name: 'Spring Webinar' }, { name: 'Trade Show' }],
+		});
+		expect(() => optionsFromArgs(['--assignment-rule', 'West coast'])).toThrow('--assignment-rule expects NAME=OWNER_ID, got "West coast"');
 	});
 
 	it('turns --no-client-secret-required into requireClientSecret: false', () => {

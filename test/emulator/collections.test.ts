@@ -1,4 +1,5 @@
-/** POST /composite/sobjects and PATCH /composite/sobjects/{Name}/{Field}. */
+/** POST /composite/sobjects. */
+import { makeId } from '../../emulator';
 import { emulator, lead, rest, stopAll, V } from './helpers';
 
 afterEach(stopAll);
@@ -80,56 +81,20 @@ describe('Collections create', () => {
 		const answer = await rest(em, 'POST', COLLECTIONS, '<records/>', { 'Content-Type': 'application/xml' });
 		expect(answer.status).toBe(415);
 	});
-});
 
-describe('upsert by external id', () => {
-	it('creates with 201 when nothing matches', async () => {
+	it('fails a later record of the call that repeats a unique value, as Salesforce words it when neither is saved yet', async () => {
 		const em = await emulator();
-		const answer = await rest(em, 'PATCH', `${V}/sobjects/Lead/Email/ada@example.com`, { LastName: 'Lovelace', Company: 'Engines' });
-		expect(answer.status).toBe(201);
-		const [stored] = em.records('Lead');
-		expect(answer.json).toEqual({ id: stored.Id, success: true, errors: [], created: true });
-		expect(stored.Email).toBe('ada@example.com');
-	});
-
-	it('updates with 200 when one record matches', async () => {
-		const em = await emulator();
-		await rest(em, 'PATCH', `${V}/sobjects/Lead/Email/ada@example.com`, { LastName: 'Lovelace', Company: 'Engines' });
-		const answer = await rest(em, 'PATCH', `${V}/sobjects/Lead/Email/ADA@example.com`, { Company: 'Difference Engines' });
-		expect(answer.status).toBe(200);
-		const leads = em.records('Lead');
-		expect(leads).toHaveLength(1);
-		expect(answer.json).toEqual({ id: leads[0].Id, success: true, errors: [], created: false });
-		expect(leads[0].Company).toBe('Difference Engines');
-	});
-
-	it('answers 300 with the matching record URLs when several match', async () => {
-		const em = await emulator();
-		await rest(em, 'POST', COLLECTIONS, { records: [lead({ LastName: 'A', Company: 'C', Email: 'same@example.com' }), lead({ LastName: 'B', Company: 'C', Email: 'same@example.com' })] });
-		const answer = await rest(em, 'PATCH', `${V}/sobjects/Lead/Email/same@example.com`, { Company: 'D' });
-		expect(answer.status).toBe(300);
-		expect(answer.json).toEqual(em.records('Lead').map((record) => `/services/data/v66.0/sobjects/Lead/${record.Id}`));
-	});
-
-	it('answers 404 for a field that is not an external id', async () => {
-		const em = await emulator();
-		const answer = await rest(em, 'PATCH', `${V}/sobjects/Lead/Company/Acme`, { LastName: 'A' });
-		expect(answer.status).toBe(404);
-		expect(answer.json).toEqual([{ message: 'Provided external ID field does not exist or is not accessible: Company', errorCode: 'NOT_FOUND' }]);
-	});
-
-	it('upserts a collection: created and updated results in order', async () => {
-		const em = await emulator();
-		await rest(em, 'PATCH', `${V}/sobjects/Lead/Necessidade__c/N-1`, { LastName: 'Old', Company: 'C' });
-		const answer = await rest(em, 'PATCH', `${COLLECTIONS}/Lead/Necessidade__c`, {
-			allOrNone: false,
-			records: [lead({ Necessidade__c: 'N-2', LastName: 'New', Company: 'C' }), lead({ Necessidade__c: 'N-1', LastName: 'Renamed' })],
-		});
-		const [existing, created] = em.records('Lead');
+		const answer = await rest(em, 'POST', COLLECTIONS, { records: [lead({ LastName: 'A', Company: 'C', External_Id__c: 'X-1' }), lead({ LastName: 'B', Company: 'C', External_Id__c: 'x-1' })] });
+		const [saved] = em.records('Lead');
 		expect(answer.json).toEqual([
-			{ id: created.Id, success: true, errors: [], created: true },
-			{ id: existing.Id, success: true, errors: [], created: false },
+			{ id: saved.Id, success: true, errors: [] },
+			{ success: false, errors: [{ statusCode: 'DUPLICATE_VALUE', message: 'duplicate value found: <unknown> duplicates value on record with id: <unknown>', fields: [] }] },
 		]);
-		expect(existing.LastName).toBe('Renamed');
+	});
+
+	it('fails a reference to a record the org does not have with INVALID_CROSS_REFERENCE_KEY', async () => {
+		const em = await emulator();
+		const answer = await rest(em, 'POST', COLLECTIONS, { records: [{ attributes: { type: 'Contact' }, LastName: 'Doe', AccountId: makeId('001', 7) }] });
+		expect(answer.json).toEqual([{ success: false, errors: [{ statusCode: 'INVALID_CROSS_REFERENCE_KEY', message: 'invalid cross reference id', fields: [] }] }]);
 	});
 });

@@ -101,7 +101,7 @@ describe('create', () => {
 	it('refuses a value longer than the field with STRING_TOO_LONG', async () => {
 		const em = await emulator();
 		const answer = await rest(em, 'POST', `${V}/sobjects/Lead`, { LastName: 'L', Company: 'C', PostalCode: '1'.repeat(21) });
-		expect(answer.json).toEqual([{ message: `CEP: data value too large: ${'1'.repeat(21)} (max length=20)`, errorCode: 'STRING_TOO_LONG', fields: ['PostalCode'] }]);
+		expect(answer.json).toEqual([{ message: `Zip/Postal Code: data value too large: ${'1'.repeat(21)} (max length=20)`, errorCode: 'STRING_TOO_LONG', fields: ['PostalCode'] }]);
 	});
 
 	it('refuses a malformed address with INVALID_EMAIL_ADDRESS', async () => {
@@ -114,7 +114,7 @@ describe('create', () => {
 		const em = await emulator();
 		const answer = await rest(em, 'POST', `${V}/sobjects/Lead`, { LastName: 'L', Company: 'C', marcas__c: 'carro;trem' });
 		expect(answer.status).toBe(400);
-		expect(answer.json).toEqual([{ message: 'marcas: bad value for restricted picklist field: trem', errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['marcas__c'] }]);
+		expect(answer.json).toEqual([{ message: 'Brands: bad value for restricted picklist field: trem', errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', fields: ['marcas__c'] }]);
 	});
 
 	it('accepts any value in an unrestricted picklist', async () => {
@@ -136,7 +136,7 @@ describe('create', () => {
 	it('refuses a reference that is not an id with MALFORMED_ID', async () => {
 		const em = await emulator();
 		const answer = await rest(em, 'POST', `${V}/sobjects/Lead`, { LastName: 'L', Company: 'C', OwnerId: 'nobody' });
-		expect(answer.json).toEqual([{ message: 'ID do proprietário: id value of incorrect type: nobody', errorCode: 'MALFORMED_ID', fields: ['OwnerId'] }]);
+		expect(answer.json).toEqual([{ message: 'Owner ID: id value of incorrect type: nobody', errorCode: 'MALFORMED_ID', fields: ['OwnerId'] }]);
 	});
 
 	it('answers 415 for a write that is not JSON', async () => {

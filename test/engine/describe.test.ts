@@ -8,12 +8,12 @@ import {
 	webhookToSalesforce,
 	type StoredCredential,
 } from '../harness';
-import { API, callLine, capturedLeadDescribe, connectedOrg } from './helpers';
+import { API, CAPTURED_LEAD, callLine, capturedLeadDescribe, connectedOrg } from './helpers';
 
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
 
-beforeEach(async () => ({ emulator, credential } = await connectedOrg()));
+beforeEach(async () => ({ emulator, credential } = await connectedOrg({ describes: CAPTURED_LEAD })));
 afterEach(async () => await emulator.stop());
 
 function describeObject(

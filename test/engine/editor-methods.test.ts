@@ -9,14 +9,14 @@ import {
 	searchList,
 	type StoredCredential,
 } from '../harness';
-import { accessToken, API, callLine, capturedLeadDescribe, connectedOrg } from './helpers';
+import { accessToken, API, CAPTURED_LEAD, callLine, capturedLeadDescribe, connectedOrg } from './helpers';
 
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
 
 afterEach(async () => await emulator.stop());
 
-async function startOrg(describes?: Record<string, object>) {
+async function startOrg(describes: Record<string, string | object> = CAPTURED_LEAD) {
 	({ emulator, credential } = await connectedOrg({ describes }));
 }
 

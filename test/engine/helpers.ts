@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { startEmulator, type EmulatorHandle, type EmulatorOptions, type RecordedRequest } from '../../emulator';
+import { LEAD_PT_BR_DESCRIBE_FILE, startEmulator, type EmulatorHandle, type EmulatorOptions, type RecordedRequest } from '../../emulator';
 import type { StoredCredential } from '../harness';
 import { connectedCredential, forgetSharedState, webhookItem } from '../harness';
 
@@ -23,9 +22,11 @@ export async function connectedOrg(options: EmulatorOptions = {}): Promise<Conne
 
 /** The real Lead describe captured from a Developer Edition org (pt_BR labels). */
 export function capturedLeadDescribe(): IDataObject {
-	const file = path.resolve(__dirname, '..', '..', 'emulator', 'fixtures', 'lead-describe-v54.json');
-	return JSON.parse(readFileSync(file, 'utf8')) as IDataObject;
+	return JSON.parse(readFileSync(LEAD_PT_BR_DESCRIBE_FILE, 'utf8')) as IDataObject;
 }
+
+/** The emulator serves English labels by default; tests that read the capture's labels ask for the capture. */
+export const CAPTURED_LEAD: Record<string, string> = { Lead: LEAD_PT_BR_DESCRIBE_FILE };
 
 /** Lead fields mapped from the webhook body, as a user maps them in the editor. */
 export const LEAD_MAPPING: INodeParameters = {
