@@ -8,7 +8,7 @@ import {
 	webhookToSalesforce,
 	type StoredCredential,
 } from '../harness';
-import { connectedOrg, dataCalls, LEAD_MAPPING, numberedLeads } from './helpers';
+import { connectedOrg, createCalls, LEAD_MAPPING, numberedLeads } from './helpers';
 
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
@@ -142,8 +142,8 @@ describe('When an org duplicate rule matches a lead', () => {
 		expect(emulator.records('Lead')).toHaveLength(1);
 	});
 
-	it('saves it anyway with Allow Duplicates', async () => {
-		const result = await createLeads([webhookItem(ada)], false, { allowDuplicates: true });
+	it('saves it anyway with "Save Anyway"', async () => {
+		const result = await createLeads([webhookItem(ada)], false, { duplicateRule: 'allowSave' });
 
 		const stored = emulator.records('Lead');
 		expect(stored).toHaveLength(2);
@@ -162,7 +162,7 @@ describe('When an org duplicate rule matches a lead', () => {
 		expect(result.error?.message).toContain('The other 199 items sent with it were rolled back');
 		expect(result.error?.message).toContain(`200 earlier items were already created in Salesforce (item 0: ${stored[1].Id}`);
 		expect(result.error?.message).toMatch(/\. Items 400 to 449 were not sent: the node stopped first\.$/);
-		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toHaveLength(2 + 1);
+		expect(createCalls(emulator)).toHaveLength(2 + 1);
 	});
 });
 
@@ -176,13 +176,13 @@ describe('When Salesforce does not answer within the Timeout option', () => {
 		const result = await runWorkflow({ workflow: webhookToSalesforce(parameters, { continueOnFail: true }), input: numberedLeads(2), credentials: [credential] });
 
 		expect(result.outputs.Salesforce.map((item) => item.json.errorCode)).toEqual(['OUTCOME_UNKNOWN', 'OUTCOME_UNKNOWN']);
-		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toHaveLength(1);
+		expect(createCalls(emulator)).toHaveLength(1);
 	});
 });
 
 describe('When Salesforce refuses records for row lock contention (UNABLE_TO_LOCK_ROW)', () => {
 	const rowLock = onCreate({ errorCode: 'UNABLE_TO_LOCK_ROW' });
-	const createCalls = () => dataCalls(emulator).filter((call) => call.method === 'POST');
+	
 
 	beforeEach(async () => await startOrg());
 
@@ -195,7 +195,7 @@ describe('When Salesforce refuses records for row lock contention (UNABLE_TO_LOC
 		const result = await createLeads(numberedLeads(3), continueOnFail);
 
 		expect(result.error).toBeUndefined();
-		const [refused, resent] = createCalls();
+		const [refused, resent] = createCalls(emulator);
 		expect(refused.status).toBe(200);
 		expect(resent.body).toEqual(refused.body);
 		const stored = emulator.records('Lead');
@@ -210,7 +210,7 @@ describe('When Salesforce refuses records for row lock contention (UNABLE_TO_LOC
 
 		const result = await createLeads(numberedLeads(2), true);
 
-		expect(createCalls()).toHaveLength(3);
+		expect(createCalls(emulator)).toHaveLength(3);
 		expect(result.outputs.Salesforce).toEqual(
 			[0, 1].map((item) => ({
 				json: { error: expect.stringContaining('unable to obtain exclusive access'), errorCode: 'UNABLE_TO_LOCK_ROW', fields: [] },
@@ -226,7 +226,7 @@ describe('When Salesforce refuses records for row lock contention (UNABLE_TO_LOC
 
 		const result = await createLeads(numberedLeads(2), true);
 
-		expect(createCalls()).toHaveLength(2);
+		expect(createCalls(emulator)).toHaveLength(2);
 		expect(result.outputs.Salesforce).toEqual(
 			[0, 1].map((item) => ({
 				json: { error: expect.stringContaining('may or may not have been saved'), errorCode: 'OUTCOME_UNKNOWN', fields: [] },

@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { EmulatorHandle, RecordedRequest } from '../../emulator';
 import { leadCreateParameters, runWorkflow, webhookItem, webhookToSalesforce, type StoredCredential, type WorkflowResult } from '../harness';
-import { connectedOrg, dataCalls, LEAD_MAPPING, leadRecord, numberedLeads, type LeadBody } from './helpers';
+import { connectedOrg, createCalls, LEAD_MAPPING, leadRecord, numberedLeads, type LeadBody } from './helpers';
 
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
@@ -31,7 +31,7 @@ async function whileOneIsInFlight(first: () => Promise<WorkflowResult>, others: 
 	return await Promise.all([leading, ...others.map((start) => start())]);
 }
 
-const creates = (): RecordedRequest[] => dataCalls(emulator).filter((call) => call.method === 'POST');
+const creates = (): RecordedRequest[] => createCalls(emulator);
 const storedIdOf = (body: LeadBody) => emulator.records('Lead').find((record) => record.Email === body.email)?.Id;
 const bodyOf = (lead: IDataObject) => lead.body as LeadBody;
 

@@ -71,6 +71,11 @@ export function dataCalls(emulator: EmulatorHandle): RecordedRequest[] {
 	return emulator.requests().filter((request) => request.path.startsWith('/services/data/'));
 }
 
+/** The Collections creates (`POST /composite/sobjects`), in order. */
+export function createCalls(emulator: EmulatorHandle): RecordedRequest[] {
+	return dataCalls(emulator).filter((request) => request.method === 'POST' && request.path.endsWith('/composite/sobjects'));
+}
+
 /** `METHOD path` of each request, for asserting the sequence of calls. */
 export function callLine(request: RecordedRequest): string {
 	return `${request.method} ${request.path} ${request.status}`;

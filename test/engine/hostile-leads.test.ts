@@ -3,7 +3,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { EmulatorHandle } from '../../emulator';
 import { leadCreateParameters, runWorkflow, webhookItem, webhookToSalesforce, type StoredCredential } from '../harness';
-import { connectedOrg, dataCalls, LEAD_MAPPING } from './helpers';
+import { connectedOrg, createCalls, LEAD_MAPPING } from './helpers';
 
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
@@ -58,7 +58,7 @@ describe('Lead → Create with hostile items among valid ones (Continue On Fail)
 			'created',
 		]);
 		for (const json of output) expect(JSON.stringify(json).length).toBeLessThan(1000);
-		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toHaveLength(1);
+		expect(createCalls(emulator)).toHaveLength(1);
 	});
 
 	it('without Continue On Fail, stops before any create and names the item, the field, and that nothing was sent', async () => {
@@ -72,7 +72,7 @@ describe('Lead → Create with hostile items among valid ones (Continue On Fail)
 			'Item 1 is not a valid Lead: Field "BirthdayHour__c": expected an ISO 8601 date-time such as 2026-05-01T14:30:00Z, between 1700 and 4000, got "2024-01-01T10:00:00-2400". Nothing was sent to Salesforce: the items are checked before any is sent.',
 		);
 		expect(emulator.records('Lead')).toEqual([]);
-		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toEqual([]);
+		expect(createCalls(emulator)).toEqual([]);
 	});
 });
 

@@ -15,8 +15,7 @@ import {
 	LEAD_MAPPING,
 	leadRecord,
 	numberedLeads,
-	salesforceHeaders,
-} from './helpers';
+	salesforceHeaders, createCalls } from './helpers';
 
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
@@ -86,7 +85,7 @@ describe('Lead → Create in n8n\'s engine', () => {
 
 		const result = await createLeads(leads);
 
-		const creates = dataCalls(emulator).filter((call) => call.method === 'POST');
+		const creates = createCalls(emulator);
 		expect(creates).toHaveLength(5);
 		creates.forEach((call, batch) => {
 			expect(call.body).toEqual({
@@ -105,7 +104,7 @@ describe('Lead → Create in n8n\'s engine', () => {
 	});
 
 	it('sends Sforce-Auto-Assign FALSE and the duplicate-rule header when the options say so', async () => {
-		const parameters = leadCreateParameters(LEAD_MAPPING, { autoAssign: false, allowDuplicates: true });
+		const parameters = leadCreateParameters(LEAD_MAPPING, { assignment: 'none', duplicateRule: 'allowSave' });
 
 		await runWorkflow({ workflow: webhookToSalesforce(parameters), input: numberedLeads(1), credentials: [credential] });
 

@@ -10,7 +10,7 @@ import {
 	webhookToSalesforce,
 	type StoredCredential,
 } from '../harness';
-import { API, callLine, capturedLeadDescribe, connectedOrg, dataCalls, LEAD_MAPPING, leadRecord } from './helpers';
+import { API, callLine, capturedLeadDescribe, connectedOrg, dataCalls, LEAD_MAPPING, leadRecord, createCalls } from './helpers';
 
 let emulator: EmulatorHandle;
 let credential: StoredCredential;
@@ -62,7 +62,7 @@ describe('Lead → Create checks every item against the describe before sending 
 
 		const result = await create({}, [ada, noCompany], true);
 
-		const creates = dataCalls(emulator).filter((call) => call.method === 'POST');
+		const creates = createCalls(emulator);
 		expect(creates.map((call) => call.body)).toEqual([{ allOrNone: false, records: [leadRecord(ada)] }]);
 		const [stored] = emulator.records('Lead');
 		expect(result.outputs.Salesforce).toEqual([
@@ -99,7 +99,7 @@ describe('Lead → Create checks every item against the describe before sending 
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toEqual([]);
+		expect(createCalls(emulator)).toEqual([]);
 	});
 
 	it('rejects a value outside a restricted picklist', async () => {
@@ -117,7 +117,7 @@ describe('Lead → Create checks every item against the describe before sending 
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toEqual([]);
+		expect(createCalls(emulator)).toEqual([]);
 	});
 
 	it('rejects a string longer than the field allows', async () => {
@@ -131,7 +131,7 @@ describe('Lead → Create checks every item against the describe before sending 
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toEqual([]);
+		expect(createCalls(emulator)).toEqual([]);
 	});
 
 	it('reports the missing field the same way when the workflow was saved by the editor, with its field schema', async () => {
@@ -162,7 +162,7 @@ describe('Lead → Create checks every item against the describe before sending 
 
 		await create({ Phone: '={{ $json.body.phone }}' }, [{ ...ada, phone: '' }], false);
 
-		const create_ = dataCalls(emulator).find((call) => call.method === 'POST')!;
+		const create_ = createCalls(emulator)[0];
 		expect(create_.body).toEqual({ allOrNone: true, records: [leadRecord(ada)] });
 	});
 });
@@ -179,7 +179,7 @@ describe('Lead → Create on an org with its own required field and restricted p
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(dataCalls(emulator).filter((call) => call.method === 'POST')).toEqual([]);
+		expect(createCalls(emulator)).toEqual([]);
 	});
 
 	it('creates the lead with the custom field and an allowed picklist value', async () => {

@@ -1,4 +1,4 @@
-import { isTransientReadFailure, lockedPositions, retryDelay } from '../../nodes/SalesforceRest/helpers/retry';
+import { isTransientReadFailure, resendPositions, retryDelay } from '../../nodes/SalesforceRest/helpers/retry';
 
 const answered = (httpStatus: number, errorCode: string) => ({ httpStatus, errorCode, message: 'x', fields: [] });
 
@@ -37,24 +37,32 @@ describe('retryDelay', () => {
 	});
 });
 
-describe('lockedPositions', () => {
+describe('resendPositions', () => {
 	const LOCK = 'UNABLE_TO_LOCK_ROW';
 	const ROLLED_BACK = 'ALL_OR_NONE_OPERATION_ROLLED_BACK';
+	const DUPLICATE = 'DUPLICATES_DETECTED';
 
-	it('sends again only the records refused for a row lock when each record stands alone', () => {
-		expect(lockedPositions([undefined, LOCK, 'REQUIRED_FIELD_MISSING', LOCK], false)).toEqual([1, 3]);
+	it('sends again only the records refused for a row lock when each record stands alone, after a pause', () => {
+		expect(resendPositions([undefined, LOCK, 'REQUIRED_FIELD_MISSING', LOCK], false)).toEqual({ positions: [1, 3], pause: true });
 	});
 
 	it('sends the whole call again under all-or-none when a lock rolled it back', () => {
-		expect(lockedPositions([ROLLED_BACK, LOCK, ROLLED_BACK], true)).toEqual([0, 1, 2]);
+		expect(resendPositions([ROLLED_BACK, LOCK, ROLLED_BACK], true)).toEqual({ positions: [0, 1, 2], pause: true });
 	});
 
 	it('sends nothing again under all-or-none when another record failed for a reason of its own', () => {
-		expect(lockedPositions([LOCK, 'REQUIRED_FIELD_MISSING', ROLLED_BACK], true)).toEqual([]);
+		expect(resendPositions([LOCK, 'REQUIRED_FIELD_MISSING', ROLLED_BACK], true)).toEqual({ positions: [], pause: false });
+		expect(resendPositions([DUPLICATE, ROLLED_BACK], true)).toEqual({ positions: [], pause: false });
 	});
 
 	it('sends nothing again when nothing was refused for a lock', () => {
-		expect(lockedPositions([undefined, 'DUPLICATES_DETECTED'], false)).toEqual([]);
-		expect(lockedPositions([undefined, undefined], true)).toEqual([]);
+		expect(resendPositions([undefined, DUPLICATE], false)).toEqual({ positions: [], pause: false });
+		expect(resendPositions([undefined, undefined], true)).toEqual({ positions: [], pause: false });
+	});
+
+	it('sends the rest of an all-or-none call again, at once, when only records the node settles another way failed (duplicates taken as the existing record)', () => {
+		expect(resendPositions([ROLLED_BACK, DUPLICATE, ROLLED_BACK], true, new Set([DUPLICATE]))).toEqual({ positions: [0, 2], pause: false });
+		expect(resendPositions([LOCK, DUPLICATE, ROLLED_BACK], true, new Set([DUPLICATE]))).toEqual({ positions: [0, 2], pause: true });
+		expect(resendPositions([DUPLICATE], true, new Set([DUPLICATE]))).toEqual({ positions: [], pause: false });
 	});
 });

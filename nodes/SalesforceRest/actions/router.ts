@@ -2,7 +2,7 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 
 import { failureJson, pairedOutput } from '../helpers/output';
 import { asNodeError, problemOfError } from '../transport/errors';
-import { DEFAULT_TIMEOUT_MS, openConnection, type SalesforceConnection } from '../transport';
+import { DEFAULT_TIMEOUT_MS, openConnection, type ConnectionOptions, type SalesforceConnection } from '../transport';
 import * as lead from './lead/Lead.resource';
 import * as object from './object/Object.resource';
 
@@ -17,9 +17,14 @@ const operations: Record<string, OperationExecute> = {
 	'object.describe': object.describe.execute,
 };
 
-/** The Timeout option in milliseconds; anything that is not a positive number of seconds means the default. */
-function timeoutMs(seconds: unknown): number {
-	return typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : DEFAULT_TIMEOUT_MS;
+/** The Timeout and the API reserve, for operations that offer them; defaults for the others. */
+function connectionOptions(this: IExecuteFunctions): ConnectionOptions {
+	const seconds = this.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_MS / 1000);
+	const reserve = this.getNodeParameter('options.keepInReserve', 0, 0);
+	return {
+		timeoutMs: typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : DEFAULT_TIMEOUT_MS,
+		keepInReserve: typeof reserve === 'number' && Number.isFinite(reserve) && reserve > 0 ? reserve : 0,
+	};
 }
 
 /**
@@ -36,9 +41,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	try {
-		const timeoutSeconds = this.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_MS / 1000) as number;
-		const connection = await openConnection(this, this.getNodeParameter('apiVersion', 0), timeoutMs(timeoutSeconds));
-		return [await execute.call(this, items, connection)];
+		const connection = await openConnection(this, this.getNodeParameter('apiVersion', 0), connectionOptions.call(this));
+		try {
+			return [await execute.call(this, items, connection)];
+		} finally {
+			const spent = connection.budget.summary();
+			if (spent !== undefined) this.addExecutionHints({ message: spent, location: 'outputPane' });
+		}
 	} catch (error) {
 		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
 		const problem = problemOfError(error);

@@ -15,6 +15,7 @@ export function failureJson(problem: SalesforceProblem, message: string = readab
 		errorCode: problem.errorCode,
 		fields: problem.fields,
 		...(problem.duplicates && problem.duplicates.length > 0 && { duplicates: problem.duplicates }),
+		...(problem.matches && problem.matches.length > 0 && { matches: problem.matches }),
 	};
 }
 

@@ -14,6 +14,8 @@ export interface SalesforceProblem {
 	fields: string[];
 	/** Ids of the records a duplicate rule matched (DUPLICATES_DETECTED only). */
 	duplicates?: string[];
+	/** Ids of the records an item's match key found when it found several (Create or Update). */
+	matches?: string[];
 }
 
 /**

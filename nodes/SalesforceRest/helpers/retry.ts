@@ -33,15 +33,34 @@ export function retryDelay(retriesSoFar: number): number | undefined {
 	return RETRY_DELAYS_MS[retriesSoFar];
 }
 
+/** Salesforce's code for a record an org duplicate rule blocked. */
+export const DUPLICATES_DETECTED = 'DUPLICATES_DETECTED';
+
+export interface Resend {
+	/** Positions of the records to send again. */
+	positions: number[];
+	/** Whether to pause first (row lock contention clears with time). */
+	pause: boolean;
+}
+
 /**
  * Positions of a Collections answer to send again: the records refused for row lock contention,
- * which Salesforce did not save. With all-or-none a lock rolls the whole call back, so every record
- * goes again, unless another record failed for a reason of its own (then the batch fails anyway).
- * `failureCodes[i]` is the error code of record i, or undefined when it was saved.
+ * which Salesforce did not save. With all-or-none nothing of the call was saved, so when every
+ * failure is a lock, a rollback, or one the node settles another way (`settledElsewhere`: a duplicate
+ * the user takes as the existing record, a key several records match), every other record goes
+ * again; when any record failed for a reason of its own, the batch fails as it stands.
+ * `failureCodes[i]` is record i's error code, undefined when saved.
  */
-export function lockedPositions(failureCodes: ReadonlyArray<string | undefined>, allOrNone: boolean): number[] {
-	const positions = failureCodes.flatMap((code, position) => (code === ROW_LOCK ? [position] : []));
-	if (!allOrNone || positions.length === 0) return positions;
-	const onlyLockedOrRolledBack = failureCodes.every((code) => code === ROW_LOCK || code === ROLLED_BACK);
-	return onlyLockedOrRolledBack ? failureCodes.map((_, position) => position) : [];
+export function resendPositions(
+	failureCodes: ReadonlyArray<string | undefined>,
+	allOrNone: boolean,
+	settledElsewhere: ReadonlySet<string> = new Set(),
+): Resend {
+	const locked = failureCodes.flatMap((code, position) => (code === ROW_LOCK ? [position] : []));
+	if (!allOrNone) return { positions: locked, pause: locked.length > 0 };
+	const duplicate = (code: string | undefined) => code !== undefined && settledElsewhere.has(code);
+	const anyToSettle = failureCodes.some((code) => code === ROW_LOCK || duplicate(code));
+	const onlySettleable = failureCodes.every((code) => code === ROW_LOCK || code === ROLLED_BACK || duplicate(code));
+	if (!anyToSettle || !onlySettleable) return { positions: [], pause: false };
+	return { positions: failureCodes.flatMap((code, position) => (duplicate(code) ? [] : [position])), pause: locked.length > 0 };
 }

@@ -31,6 +31,12 @@ export interface RecordRules {
 export interface PrepareOptions {
 	mode: MappingMode;
 	autoMapAllowed?: ReadonlySet<string>;
+	/**
+	 * Whether the fields required on create must be there now. Not when the record may update an
+	 * existing one: its required fields are already set (checked with `missingRequired` once the node
+	 * knows it creates).
+	 */
+	requireCreateFields?: boolean;
 }
 
 export function createRecordRules(describe: SObjectDescribe): RecordRules {
@@ -96,8 +102,8 @@ export function prepareRecord(rules: RecordRules, input: Record<string, unknown>
 		}
 	}
 
-	const missing = rules.requiredFields.filter(
-		(name) => !(name in record) && !problems.some((problem) => problem.field === name),
+	const missing = options.requireCreateFields === false ? [] : missingRequired(rules, record).filter(
+		(name) => !problems.some((problem) => problem.field === name),
 	);
 	for (const name of missing) {
 		problems.push({
@@ -118,4 +124,25 @@ export function prepareRecord(rules: RecordRules, input: Record<string, unknown>
 			fields: fields.slice(0, LISTED_FIELDS),
 		},
 	};
+}
+
+/** The fields required on create that a record lacks. */
+export function missingRequired(rules: RecordRules, record: SalesforceRecord): string[] {
+	return rules.requiredFields.filter((name) => !(name in record));
+}
+
+/** The problem of a record that is to create a lead and lacks required fields, or undefined. */
+export function requiredProblem(rules: RecordRules, record: SalesforceRecord): SalesforceProblem | undefined {
+	const missing = missingRequired(rules, record);
+	if (missing.length === 0) return undefined;
+	const message = missing.map((name) => `Required field "${name}" has no value`).join('; ');
+	return { errorCode: 'REQUIRED_FIELD_MISSING', message, fields: missing };
+}
+
+/** The problem of a record that is to update a lead but sets fields that cannot be changed, or undefined. */
+export function updateProblem(rules: RecordRules, record: SalesforceRecord): SalesforceProblem | undefined {
+	const fixed = Object.keys(record).filter((name) => rules.lookup.byName.get(name.toLowerCase())?.updateable === false);
+	if (fixed.length === 0) return undefined;
+	const message = `${fixed.map((name) => `Field "${name}"`).join(', ')} cannot be changed on an existing ${rules.lookup.objectName}`;
+	return { errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE', message, fields: fixed };
 }

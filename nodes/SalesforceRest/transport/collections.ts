@@ -1,34 +1,30 @@
 /**
  * sObject Collections saves: at most 200 records in one call, one API call, one result per record in
  * the order sent. A create is never sent twice by this module: when the connection breaks mid-call
- * the outcome is `unknown` and the caller must say so.
+ * the outcome is `unknown` and the caller must say so. An update or an upsert by key lands on the
+ * same record however often it is sent, so one whose outcome is unknown is sent once more.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { MAX_RECORDS_PER_COLLECTION } from '../helpers/batching';
 import type { SalesforceRecord } from '../helpers/validation';
 import { GroupCommit } from './groupCommit';
-import { sendRequest, type SalesforceConnection, type SalesforceResponse, type SaveResult } from './index';
+import { sendRequest, type SalesforceConnection, type SalesforceRequest, type SalesforceResponse, type SaveResult } from './index';
 
-export interface CreateOptions {
+export interface SaveOptions {
 	objectName: string;
 	/** true: one failure rolls the whole call back. */
 	allOrNone: boolean;
-	/** Sforce-Auto-Assign: whether the org's active assignment rule runs. */
-	autoAssign: boolean;
-	/** Save even when an org duplicate rule matches. */
-	allowDuplicates: boolean;
+	/** Sforce-Auto-Assign and Sforce-Duplicate-Rule-Header, as the user chose them. */
+	headers: Record<string, string>;
+}
+
+export interface CreateOptions extends SaveOptions {
 	/** Whether these records may go in one call with other executions' records (group commit). */
 	combine: boolean;
 }
 
 export type SaveResponse = SalesforceResponse<SaveResult[]>;
-
-function saveHeaders(options: CreateOptions): Record<string, string> {
-	const headers: Record<string, string> = { 'Sforce-Auto-Assign': options.autoAssign ? 'TRUE' : 'FALSE' };
-	if (options.allowDuplicates) headers['Sforce-Duplicate-Rule-Header'] = 'allowSave=true';
-	return headers;
-}
 
 /** Salesforce answers one result per record; anything else cannot be matched to items. */
 function checkedResults(response: SaveResponse, sent: number): SaveResponse {
@@ -39,29 +35,29 @@ function checkedResults(response: SaveResponse, sent: number): SaveResponse {
 		problem: {
 			httpStatus: 200,
 			errorCode: 'UNEXPECTED_RESPONSE',
-			message: `Salesforce answered the create of ${sent} records with ${got} results; which records were saved is unknown`,
+			message: `Salesforce answered the save of ${sent} records with ${got} results; which records were saved is unknown`,
 			fields: [],
 		},
 		delivery: 'unknown',
 	};
 }
 
-async function postCollection(
+async function saveCollection(
 	ctx: IExecuteFunctions,
 	connection: SalesforceConnection,
-	records: SalesforceRecord[],
-	options: CreateOptions,
+	request: Omit<SalesforceRequest, 'body' | 'headers'>,
+	records: Array<Record<string, unknown>>,
+	options: SaveOptions,
 ): Promise<SaveResponse> {
-	const response = await sendRequest<SaveResult[]>(ctx, connection, {
-		method: 'POST',
-		path: '/composite/sobjects',
-		headers: saveHeaders(options),
-		body: {
-			allOrNone: options.allOrNone,
-			records: records.map((record) => ({ attributes: { type: options.objectName }, ...record })),
-		},
-	});
+	const body = { allOrNone: options.allOrNone, records: records.map((record) => ({ attributes: { type: options.objectName }, ...record })) };
+	const response = await sendRequest<SaveResult[]>(ctx, connection, { ...request, headers: options.headers, body });
 	return checkedResults(response, records.length);
+}
+
+/** Sends a save that lands on the same records however often it is sent, once more when its outcome is unknown. */
+async function idempotentSave(send: () => Promise<SaveResponse>): Promise<SaveResponse> {
+	const response = await send();
+	return !response.ok && response.delivery === 'unknown' ? await send() : response;
 }
 
 const concurrentCreates = new GroupCommit<SalesforceRecord, SaveResponse>(MAX_RECORDS_PER_COLLECTION);
@@ -82,10 +78,32 @@ export async function createRecords(
 	records: SalesforceRecord[],
 	options: CreateOptions,
 ): Promise<SaveResponse> {
-	if (!combinable(records, options)) return await postCollection(ctx, connection, records, options);
+	const create = { method: 'POST', path: '/composite/sobjects' } as const;
+	if (!combinable(records, options)) return await saveCollection(ctx, connection, create, records, options);
 	const shared = { ...options, allOrNone: false };
-	const key = [connection.identity, connection.timeoutMs, options.objectName, JSON.stringify(saveHeaders(options))].join(' ');
+	const key = [connection.identity, connection.timeoutMs, options.objectName, JSON.stringify(options.headers)].join(' ');
 	// A call that carries only this submission is sent exactly as it would be alone.
-	const send = async (all: SalesforceRecord[]) => await postCollection(ctx, connection, all, all.length === records.length ? options : shared);
+	const send = async (all: SalesforceRecord[]) => await saveCollection(ctx, connection, create, all, all.length === records.length ? options : shared);
 	return await concurrentCreates.submit(key, records, send);
+}
+
+/** One Collections update: each record carries the `id` of the record it changes. */
+export async function updateRecords(
+	ctx: IExecuteFunctions,
+	connection: SalesforceConnection,
+	records: Array<SalesforceRecord & { id: string }>,
+	options: SaveOptions,
+): Promise<SaveResponse> {
+	return await idempotentSave(async () => await saveCollection(ctx, connection, { method: 'PATCH', path: '/composite/sobjects' }, records, options));
+}
+
+/** One Collections upsert by an external ID (or id-lookup) field: Salesforce creates or updates by its value. */
+export async function upsertRecords(
+	ctx: IExecuteFunctions,
+	connection: SalesforceConnection,
+	records: SalesforceRecord[],
+	options: SaveOptions & { keyField: string },
+): Promise<SaveResponse> {
+	const path = `/composite/sobjects/${encodeURIComponent(options.objectName)}/${encodeURIComponent(options.keyField)}`;
+	return await idempotentSave(async () => await saveCollection(ctx, connection, { method: 'PATCH', path }, records, options));
 }

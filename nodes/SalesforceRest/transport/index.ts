@@ -21,6 +21,7 @@ import { describeFlaw, type SObjectDescribe, type SObjectSummary } from '../help
 import { normalizeApiVersion, resolveApiBaseUrl } from '../helpers/instanceUrl';
 import type { SalesforceProblem } from '../helpers/problem';
 import { isTransientReadFailure, retryDelay } from '../helpers/retry';
+import { ApiBudget } from './apiBudget';
 import { problemFromResponse, problemFromThrown, toNodeApiError, type Delivery } from './errors';
 
 export const CREDENTIAL_TYPE = 'salesforceRestOAuth2Api';
@@ -41,6 +42,14 @@ export interface SalesforceConnection {
 	 * credentials, or one credential reconnected as another user, never share anything.
 	 */
 	identity: string;
+	/** What this execution spent of the org's API budget, and the rule that stops it. */
+	budget: ApiBudget;
+}
+
+export interface ConnectionOptions {
+	timeoutMs?: number;
+	/** "Stop when fewer than N API calls remain"; 0 or absent: never. */
+	keepInReserve?: number;
 }
 
 /**
@@ -71,7 +80,7 @@ export interface SaveResult {
 export async function openConnection(
 	ctx: SalesforceContext,
 	apiVersion: unknown,
-	timeoutMs: number = DEFAULT_TIMEOUT_MS,
+	{ timeoutMs = DEFAULT_TIMEOUT_MS, keepInReserve = 0 }: ConnectionOptions = {},
 ): Promise<SalesforceConnection> {
 	const version = normalizeApiVersion(apiVersion);
 	if (!version.ok) throw new NodeOperationError(ctx.getNode(), version.message);
@@ -82,7 +91,7 @@ export async function openConnection(
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
 	const user = typeof tokenData.id === 'string' ? tokenData.id : '';
 	const identity = [credentialId, user, base.value, version.value].join(' ');
-	return { baseUrl: base.value, apiVersion: version.value, timeoutMs, identity };
+	return { baseUrl: base.value, apiVersion: version.value, timeoutMs, identity, budget: new ApiBudget(identity, keepInReserve) };
 }
 
 /**
@@ -122,6 +131,8 @@ export async function sendRequest<T>(
 		timeout: connection.timeoutMs,
 		...(request.body !== undefined && { body: request.body }),
 	};
+	const refusal = connection.budget.refusal();
+	if (refusal !== undefined) return { ok: false, problem: refusal, delivery: 'not-sent' };
 	let response: IN8nHttpFullResponse;
 	try {
 		response = (await ctx.helpers.httpRequestWithAuthentication.call(
@@ -130,8 +141,12 @@ export async function sendRequest<T>(
 			options,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		return { ok: false, ...problemFromThrown(error) };
+		const thrown = problemFromThrown(error);
+		if (thrown.delivery === 'answered') connection.budget.counted();
+		return { ok: false, ...thrown };
 	}
+	connection.budget.counted();
+	connection.budget.observe(response.headers?.['sforce-limit-info']);
 	if (response.statusCode >= 400) {
 		return { ok: false, problem: problemFromResponse(response.statusCode, response.body), delivery: 'answered' };
 	}

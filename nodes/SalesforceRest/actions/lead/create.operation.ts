@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import type { SalesforceConnection } from '../../transport';
 import { saveOptions } from './options';
-import { createLeads } from './save/pipeline';
+import { saveLeads } from './save/pipeline';
 
 const OBJECT_NAME = 'Lead';
 
@@ -45,5 +45,5 @@ export async function execute(
 	items: INodeExecutionData[],
 	connection: SalesforceConnection,
 ): Promise<INodeExecutionData[]> {
-	return await createLeads.call(this, items, connection, OBJECT_NAME);
+	return await saveLeads.call(this, items, connection, OBJECT_NAME, { kind: 'create' });
 }

@@ -19,11 +19,12 @@ export interface SavedItem {
 /** How many ids an error message lists before it refers to the error's details for the rest. */
 const IDS_IN_MESSAGE = 10;
 
-function savedSoFar(saved: SavedItem[]): string {
-	if (saved.length === 0) return 'No earlier item had been created.';
+function savedSoFar(stop: StopContext): string {
+	const { saved, verb } = stop;
+	if (saved.length === 0) return `No earlier item had been ${verb}.`;
 	const shown = saved.slice(0, IDS_IN_MESSAGE).map(({ itemIndex, id }) => `item ${itemIndex}: ${id}`);
 	const more = saved.length > IDS_IN_MESSAGE ? ` and ${saved.length - IDS_IN_MESSAGE} more, all listed in the error details` : '';
-	return `${saved.length} earlier item${saved.length === 1 ? ' was' : 's were'} already created in Salesforce (${shown.join(', ')}${more}).`;
+	return `${saved.length} earlier item${saved.length === 1 ? ' was' : 's were'} already ${verb} in Salesforce (${shown.join(', ')}${more}).`;
 }
 
 function notSent(later: number[]): string {
@@ -33,11 +34,12 @@ function notSent(later: number[]): string {
 }
 
 /** Every saved id, for the error's details. */
-function withSavedIds(error: NodeApiError, saved: SavedItem[]): NodeApiError {
+function withSavedIds(error: NodeApiError, stop: StopContext): NodeApiError {
+	const { saved, verb } = stop;
 	error.context.createdIds = saved.map((entry) => entry.id);
 	if (saved.length > 0) {
 		const list = saved.map(({ itemIndex, id }) => `item ${itemIndex}: ${id}`).join(', ');
-		error.description = [error.description, `Already created: ${list}.`].filter(Boolean).join(' ');
+		error.description = [error.description, `Already ${verb}: ${list}.`].filter(Boolean).join(' ');
 	}
 	return error;
 }
@@ -48,23 +50,25 @@ export interface StopContext {
 	saved: SavedItem[];
 	/** Items of later batches, never sent. */
 	later: number[];
+	/** What saving did: "created" (Create) or "saved" (Create or Update). */
+	verb: 'created' | 'saved';
 }
 
 /** A whole Collections call failed, or its outcome is unknown. */
 export function batchFailure(stop: StopContext, problem: SalesforceProblem, outcomeUnknown: boolean, batch: number[]): NodeApiError {
 	const which = describeItems(batch);
 	const message = outcomeUnknown
-		? `The connection to Salesforce broke while creating ${which} (${problem.errorCode}): the outcome is unknown, Salesforce may or may not have saved them. Check Salesforce for these leads before running again, or they may be created twice. ${savedSoFar(stop.saved)}${notSent(stop.later)}`
-		: `Creating ${which} failed: ${problem.errorCode}: ${withFullStop(readableMessage(problem))} None of these items was saved. ${savedSoFar(stop.saved)}${notSent(stop.later)}`;
-	return withSavedIds(toNodeApiError(stop.node, problem, { message, itemIndex: batch[0] }), stop.saved);
+		? `The connection to Salesforce broke while saving ${which} (${problem.errorCode}): the outcome is unknown, Salesforce may or may not have saved them. Check Salesforce for these leads before running again, or they may be created twice. ${savedSoFar(stop)}${notSent(stop.later)}`
+		: `${stop.verb === 'created' ? 'Creating' : 'Saving'} ${which} failed: ${problem.errorCode}: ${withFullStop(readableMessage(problem))} None of these items was saved. ${savedSoFar(stop)}${notSent(stop.later)}`;
+	return withSavedIds(toNodeApiError(stop.node, problem, { message, itemIndex: batch[0] }), stop);
 }
 
-/** One record of an all-or-none call failed: the others of its call were rolled back. */
-export function recordFailure(stop: StopContext, problem: SalesforceProblem, itemIndex: number, batchSize: number): NodeApiError {
+/** One record failed (in an all-or-none call the others of its call were rolled back). */
+export function recordFailure(stop: StopContext, problem: SalesforceProblem, itemIndex: number, rolledBackWithIt: number): NodeApiError {
 	const fields = problem.fields.length > 0 ? ` (field ${problem.fields.join(', ')})` : '';
-	const rolledBack = batchSize > 1 ? ` The other ${batchSize - 1} items sent with it were rolled back, none was saved.` : '';
-	const message = `Item ${itemIndex} could not be created: ${problem.errorCode}${fields}: ${withFullStop(readableMessage(problem))}${rolledBack} ${savedSoFar(stop.saved)}${notSent(stop.later)}`;
-	return withSavedIds(toNodeApiError(stop.node, problem, { message, itemIndex }), stop.saved);
+	const rolledBack = rolledBackWithIt > 0 ? ` The other ${rolledBackWithIt} item${rolledBackWithIt === 1 ? '' : 's'} sent with it ${rolledBackWithIt === 1 ? 'was' : 'were'} rolled back, none was saved.` : '';
+	const message = `Item ${itemIndex} could not be ${stop.verb}: ${problem.errorCode}${fields}: ${withFullStop(readableMessage(problem))}${rolledBack} ${savedSoFar(stop)}${notSent(stop.later)}`;
+	return withSavedIds(toNodeApiError(stop.node, problem, { message, itemIndex }), stop);
 }
 
 /** An item failed the local check: nothing was sent. */
@@ -73,4 +77,10 @@ export function invalidItem(node: INode, problem: SalesforceProblem, itemIndex: 
 		itemIndex,
 		message: `Item ${itemIndex} is not a valid ${objectName}: ${withFullStop(problem.message)} Nothing was sent to Salesforce: the items are checked before any is sent.`,
 	});
+}
+
+/** Leads were saved, but one could not join its campaign. */
+export function campaignFailure(stop: StopContext, problem: SalesforceProblem, itemIndex: number, leadId: string): NodeApiError {
+	const message = `Item ${itemIndex} was ${stop.verb} as lead ${leadId}, but adding it to the campaign failed: ${problem.errorCode}: ${withFullStop(readableMessage(problem))} ${savedSoFar(stop)}`;
+	return withSavedIds(toNodeApiError(stop.node, problem, { message, itemIndex }), stop);
 }

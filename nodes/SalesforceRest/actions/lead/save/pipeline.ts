@@ -1,24 +1,31 @@
 /**
- * The one save pipeline for leads: map → validate → batch → send → results per item.
+ * The one save pipeline for leads: map → validate → plan (create / update / upsert per record, by the
+ * match key) → batch → send → results per item, then campaign memberships.
  *
- * Failures of single items are reported on their own items with Continue On Fail, and stop the node
- * with an error naming the item otherwise. Nothing is lost from sight: every output item is either the
- * saved record's id or the reason it was not saved (or that its outcome is unknown).
+ * Create, and Create or Update by Email or by an external ID, differ only in how they plan. Items that
+ * share a key go in successive rounds, so a key is never twice in one call and the first item creates
+ * what the later ones update. Failures of single items are reported on their own items with Continue
+ * On Fail, and stop the node with an error naming the item otherwise. Nothing is lost from sight: every
+ * output item is the saved record's id, or why it was not saved, or that its outcome is unknown.
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { toBatches } from '../../../helpers/batching';
-import { readableMessage } from '../../../helpers/guidance';
 import { failureJson, pairedOutput } from '../../../helpers/output';
-import type { SalesforceRecord } from '../../../helpers/validation';
-import { forgetObjectSchema } from '../../../transport/describeCache';
-import { problemFromErrorList } from '../../../transport/errors';
-import type { SalesforceConnection, SaveResult } from '../../../transport';
-import { readSaveSettings } from '../options';
-import { batchFailure, invalidItem, recordFailure, type SavedItem } from './failures';
-import { prepareItems } from './prepare';
-import { createBatch } from './send';
+import type { SalesforceProblem } from '../../../helpers/problem';
 import { ROLLED_BACK } from '../../../helpers/retry';
+import { forgetObjectSchema } from '../../../transport/describeCache';
+import type { SalesforceConnection } from '../../../transport';
+import { readSaveSettings } from '../options';
+import { addToCampaigns, type Joining } from './campaign';
+import { settleDuplicates } from './duplicates';
+import { batchFailure, campaignFailure, invalidItem, recordFailure, type StopContext } from './failures';
+import { followUps } from './followUp';
+import { planItem, roundsOf, startingKeys, type KeyState, type SaveMode } from './plan';
+import { prepareItems, type MatchKey } from './prepare';
+import { sendPlanned, type SendContext, type SentBatch } from './send';
+import { outcomeJson, type Outcome, type Planned } from './work';
+
+export type { SaveMode } from './plan';
 
 /**
  * Salesforce's codes that mean the object's schema is not what the cached describe says (a field
@@ -32,81 +39,97 @@ const SCHEMA_CHANGE_CODES = new Set([
 	'JSON_PARSER_ERROR',
 ]);
 
-interface PendingRecord {
-	itemIndex: number;
-	record: SalesforceRecord;
+function matchKeyOf(mode: SaveMode): MatchKey | undefined {
+	if (mode.kind === 'byEmail') return { field: 'Email', label: 'Email' };
+	if (mode.kind === 'byExternalId') return { field: mode.keyField, label: mode.keyField };
+	return undefined;
 }
 
-const codeOf = (result: SaveResult) => problemFromErrorList(result.errors ?? []).errorCode;
-
-/** The position of the record that made an all-or-none call fail (the others only report the rollback). */
-function failedPosition(results: SaveResult[]): number {
-	const failed = results.map((result, position) => ({ result, position })).filter(({ result }) => !result.success);
-	const cause = failed.find(({ result }) => codeOf(result) !== ROLLED_BACK);
-	return (cause ?? failed[0]).position;
+/** The error that stops the node for a batch with a failure (Continue On Fail off). */
+function stopError(sent: SentBatch, stop: StopContext) {
+	const items = sent.batch.map((entry) => entry.item.itemIndex);
+	if (sent.failedCall) return batchFailure(stop, sent.failedCall.problem, sent.failedCall.delivery === 'unknown', items);
+	const failed = sent.outcomes.flatMap((outcome, position) => (outcome.saved ? [] : [{ outcome, position }]));
+	const cause = failed.find(({ outcome }) => outcome.problem.errorCode !== ROLLED_BACK) ?? failed[0];
+	const rolledBack = failed.filter(({ outcome }) => outcome.problem.errorCode === ROLLED_BACK).length;
+	return recordFailure(stop, cause.outcome.problem, items[cause.position], rolledBack);
 }
 
-export async function createLeads(
+export async function saveLeads(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	connection: SalesforceConnection,
 	objectName: string,
+	mode: SaveMode,
 ): Promise<INodeExecutionData[]> {
 	if (items.length === 0) return [];
 	const continueOnFail = this.continueOnFail();
 	const settings = readSaveSettings.call(this);
-	const { prepared, schema } = await prepareItems.call(this, items, connection, objectName, settings);
-
-	const outputs: INodeExecutionData[] = new Array(items.length);
-	const pending: PendingRecord[] = [];
-	prepared.forEach((entry, itemIndex) => {
-		if (entry.ok) pending.push({ itemIndex, record: entry.record });
-		else if (continueOnFail) outputs[itemIndex] = pairedOutput(failureJson(entry.problem), itemIndex);
-		// Checked before any create call: nothing has been saved yet.
-		else throw invalidItem(this.getNode(), entry.problem, itemIndex, objectName);
-	});
-
-	const saved: SavedItem[] = [];
-	let schemaChanged = false;
-	const batches = toBatches(pending, settings.batchSize);
-	for (const [batchNumber, batch] of batches.entries()) {
-		const stop = () => ({ node: this.getNode(), saved, later: batches.slice(batchNumber + 1).flat().map((entry) => entry.itemIndex) });
-		const response = await createBatch.call(this, connection, batch.map((entry) => entry.record), {
-			objectName,
-			allOrNone: !continueOnFail,
-			autoAssign: settings.autoAssign,
-			allowDuplicates: settings.allowDuplicates,
-			combine: settings.combineConcurrent,
-		});
-		if (!response.ok) {
-			schemaChanged ||= SCHEMA_CHANGE_CODES.has(response.problem.errorCode);
-			if (schemaChanged) forgetObjectSchema(connection, objectName, schema);
-			const outcomeUnknown = response.delivery === 'unknown';
-			if (!continueOnFail) throw batchFailure(stop(), response.problem, outcomeUnknown, batch.map((entry) => entry.itemIndex));
-			const problem = outcomeUnknown ? { ...response.problem, errorCode: 'OUTCOME_UNKNOWN' } : response.problem;
-			const message = outcomeUnknown
-				? `The connection broke while this lead was being created (${response.problem.errorCode}): check Salesforce before retrying, it may or may not have been saved`
-				: readableMessage(response.problem);
-			for (const { itemIndex } of batch) outputs[itemIndex] = pairedOutput(failureJson(problem, message), itemIndex);
-			continue;
-		}
-		const results = response.body;
-		if (results.some((result) => !result.success && SCHEMA_CHANGE_CODES.has(codeOf(result)))) {
-			forgetObjectSchema(connection, objectName, schema);
-		}
-		if (!continueOnFail && results.some((result) => !result.success)) {
-			const position = failedPosition(results);
-			throw recordFailure(stop(), problemFromErrorList(results[position].errors ?? []), batch[position].itemIndex, batch.length);
-		}
-		results.forEach((result, position) => {
-			const { itemIndex } = batch[position];
-			if (result.success && result.id) {
-				saved.push({ itemIndex, id: result.id });
-				outputs[itemIndex] = pairedOutput({ id: result.id, success: true }, itemIndex);
-			} else {
-				outputs[itemIndex] = pairedOutput(failureJson(problemFromErrorList(result.errors ?? [])), itemIndex);
-			}
-		});
+	const { valid, invalid, schema } = await prepareItems.call(this, items, connection, objectName, settings, matchKeyOf(mode));
+	const outcomes = new Map<number, Outcome>();
+	for (const { itemIndex, problem } of invalid) {
+		// Checked before any save: nothing has been sent yet.
+		if (!continueOnFail) throw invalidItem(this.getNode(), problem, itemIndex, objectName);
+		outcomes.set(itemIndex, { saved: false, problem });
 	}
-	return outputs;
+
+	const context: SendContext = { connection, objectName, settings, allOrNone: !continueOnFail, severalMatches: mode.kind === 'create' ? 'fail' : mode.severalMatches };
+	const stop = (current: Planned[]): StopContext => ({
+		node: this.getNode(),
+		verb: mode.kind === 'create' ? 'created' : 'saved',
+		saved: valid.flatMap(({ itemIndex }) => {
+			const outcome = outcomes.get(itemIndex);
+			return outcome?.saved ? [{ itemIndex, id: outcome.id }] : [];
+		}),
+		later: valid.map((item) => item.itemIndex).filter((index) => !outcomes.has(index) && !current.some((entry) => entry.item.itemIndex === index)),
+	});
+	const keys: Map<string, KeyState> = await startingKeys.call(this, connection, objectName, mode, valid);
+	const settle = (item: Planned['item'], outcome: Outcome) => {
+		outcomes.set(item.itemIndex, outcome);
+		const state = item.key === undefined ? undefined : keys.get(item.key);
+		if (state && outcome.saved) state.id = outcome.id;
+		if (state && !outcome.saved && outcome.unknown) state.blocked = unknownEarlier(outcome.problem);
+	};
+
+	for (const round of roundsOf(valid)) {
+		const planned: Planned[] = [];
+		for (const item of round) {
+			const plan = planItem(item, mode, keys, schema.rules);
+			if ('action' in plan) planned.push(plan);
+			else if (!continueOnFail) throw recordFailure(stop([]), plan.problem, item.itemIndex, 0);
+			else settle(item, { saved: false, problem: plan.problem });
+		}
+		for await (const sent of sendPlanned.call(this, planned, context)) {
+			await settleDuplicates.call(this, sent, context);
+			await followUps.call(this, sent, mode, context);
+			sent.batch.forEach(({ item }, position) => settle(item, sent.outcomes[position]));
+			if (!continueOnFail && sent.outcomes.some((outcome) => !outcome.saved)) throw stopError(sent, stop(sent.batch));
+		}
+	}
+
+	const joining = valid.flatMap((item) => {
+		const outcome = outcomes.get(item.itemIndex);
+		return item.campaignId !== undefined && outcome?.saved ? [{ item, outcome } as Joining] : [];
+	});
+	if (joining.length > 0) await addToCampaigns.call(this, connection, joining, settings.campaignStatus);
+	const campaignProblem = joining.find(({ outcome }) => outcome.campaignProblem !== undefined);
+	if (!continueOnFail && campaignProblem) {
+		throw campaignFailure(stop([]), campaignProblem.outcome.campaignProblem as SalesforceProblem, campaignProblem.item.itemIndex, campaignProblem.outcome.id);
+	}
+
+	if ([...outcomes.values()].some((outcome) => !outcome.saved && SCHEMA_CHANGE_CODES.has(outcome.problem.errorCode))) {
+		forgetObjectSchema(connection, objectName, schema);
+	}
+	return items.map((_, itemIndex) => {
+		const outcome = outcomes.get(itemIndex) as Outcome;
+		return pairedOutput(outcomeJson(outcome, mode.kind !== 'create', (problem) => failureJson(problem)), itemIndex);
+	});
+}
+
+function unknownEarlier(problem: SalesforceProblem): SalesforceProblem {
+	return {
+		errorCode: 'OUTCOME_UNKNOWN',
+		message: `An earlier item with the same key may or may not have been saved (${problem.errorCode}): this one was not sent, so that no second lead is created. Check Salesforce and run it again`,
+		fields: [],
+	};
 }

@@ -1,48 +1,127 @@
 /**
- * Sending one batch: a Collections call, then the records Salesforce refused for row lock contention
- * sent again after a pause (twice at most). A locked record was not saved (with all-or-none nothing
- * of the call was), so sending it again cannot duplicate it; every other answer stands as it came.
+ * Sending planned records: in Collections calls of up to Batch Size records, one kind of save per call
+ * (create, update by id, upsert by key), with each record's outcome back on its item.
+ *
+ * Records Salesforce did not save and says why in a way that passes (row lock contention, or, with
+ * all-or-none, being rolled back because of such a record or of a duplicate the user takes as the
+ * existing record) are sent again; nothing else is. A create is never sent again after a broken
+ * connection: its outcome is unknown, and the item says so.
  */
 import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 
-import { lockedPositions, retryDelay } from '../../../helpers/retry';
+import { toBatches } from '../../../helpers/batching';
+import type { SalesforceProblem } from '../../../helpers/problem';
+import { DUPLICATES_DETECTED, resendPositions, retryDelay } from '../../../helpers/retry';
 import type { SalesforceRecord } from '../../../helpers/validation';
+import { createRecords, updateRecords, upsertRecords, type SaveResponse } from '../../../transport/collections';
 import { problemFromErrorList } from '../../../transport/errors';
-import { createRecords, type CreateOptions, type SaveResponse } from '../../../transport/collections';
 import type { SalesforceConnection, SaveResult } from '../../../transport';
+import { saveHeaders, type SaveSettings } from '../options';
+import type { Action, Outcome, Planned } from './work';
+
+export interface SendContext {
+	connection: SalesforceConnection;
+	objectName: string;
+	settings: SaveSettings;
+	/** Without Continue On Fail each call is all-or-none. */
+	allOrNone: boolean;
+	/** Create or Update: what to do when a key matches several leads. */
+	severalMatches: 'fail' | 'newest';
+}
+
+export interface SentBatch {
+	batch: Planned[];
+	/** One per record of the batch, in order. */
+	outcomes: Outcome[];
+	/** When the call failed as a whole (every outcome then says so): what Salesforce answered, if it did. */
+	failedCall?: Extract<SaveResponse, { ok: false }>;
+}
 
 const failureCode = (result: SaveResult) => (result.success ? undefined : problemFromErrorList(result.errors ?? []).errorCode);
 
-/** A result for a record whose second sending failed as a whole, so that it is reported on its own item. */
-function resentFailure(response: Extract<SaveResponse, { ok: false }>): SaveResult {
-	const { problem } = response;
-	if (response.delivery !== 'unknown') {
-		return { success: false, errors: [{ statusCode: problem.errorCode, message: problem.message, fields: problem.fields }] };
-	}
-	const message = `The connection broke while this lead was sent again after a row lock (${problem.errorCode}): check Salesforce before retrying, it may or may not have been saved`;
-	return { success: false, errors: [{ statusCode: 'OUTCOME_UNKNOWN', message, fields: [] }] };
+function failedResult(problem: SalesforceProblem): SaveResult {
+	return { success: false, errors: [{ statusCode: problem.errorCode, message: problem.message, fields: problem.fields }] };
 }
 
-export async function createBatch(
-	this: IExecuteFunctions,
-	connection: SalesforceConnection,
-	records: SalesforceRecord[],
-	options: CreateOptions,
-): Promise<SaveResponse> {
-	const response = await createRecords(this, connection, records, options);
+/** A result for a record whose second sending failed as a whole, so that it is reported on its own item. */
+function resentFailure(response: Extract<SaveResponse, { ok: false }>): SaveResult {
+	if (response.delivery !== 'unknown') return failedResult(response.problem);
+	const message = `The connection broke while this lead was sent again (${response.problem.errorCode}): check Salesforce before retrying, it may or may not have been saved`;
+	return failedResult({ errorCode: 'OUTCOME_UNKNOWN', message, fields: [] });
+}
+
+type Call = (records: SalesforceRecord[]) => Promise<SaveResponse>;
+
+function callFor(this: IExecuteFunctions, action: Action['kind'], keyField: string | undefined, context: SendContext): Call {
+	const { connection, objectName, settings, allOrNone } = context;
+	const options = { objectName, allOrNone, headers: saveHeaders(settings, action !== 'update') };
+	if (action === 'create') return async (records) => await createRecords(this, connection, records, { ...options, combine: settings.combineConcurrent });
+	if (action === 'update') return async (records) => await updateRecords(this, connection, records as Array<SalesforceRecord & { id: string }>, options);
+	return async (records) => await upsertRecords(this, connection, records, { ...options, keyField: keyField as string });
+}
+
+/** One call, then the records that may be sent again, again (twice at most). */
+async function sendWithResends(call: Call, records: SalesforceRecord[], allOrNone: boolean, settledElsewhere: ReadonlySet<string>): Promise<SaveResponse> {
+	const response = await call(records);
 	if (!response.ok) return response;
 	const results = [...response.body];
 	for (let retries = 0; ; retries++) {
-		const locked = lockedPositions(results.map(failureCode), options.allOrNone);
-		const delay = retryDelay(retries);
-		if (locked.length === 0 || delay === undefined) return { ...response, body: results };
-		await sleep(delay);
-		const again = await createRecords(this, connection, locked.map((position) => records[position]), options);
-		// All-or-none resends the whole batch, so its answer is the batch's answer.
-		if (!again.ok && options.allOrNone) return again;
-		locked.forEach((position, index) => {
-			results[position] = again.ok ? again.body[index] : resentFailure(again);
+		const again = resendPositions(results.map(failureCode), allOrNone, settledElsewhere);
+		const delay = again.pause ? retryDelay(retries) : 0;
+		if (again.positions.length === 0 || delay === undefined) return { ...response, body: results };
+		if (delay > 0) await sleep(delay);
+		const resent = await call(again.positions.map((position) => records[position]));
+		// All-or-none resends every record that can be saved, so a failure of that call is theirs.
+		again.positions.forEach((position, index) => {
+			results[position] = resent.ok ? resent.body[index] : resentFailure(resent);
 		});
-		if (!again.ok) return { ...response, body: results };
+		if (!resent.ok) return { ...response, body: results };
+	}
+}
+
+function outcomeOf(result: SaveResult, action: Action): Outcome {
+	if (result.success && typeof result.id === 'string') {
+		const created = action.kind === 'create' || (action.kind === 'upsert' && (result as SaveResult & { created?: unknown }).created === true);
+		return { saved: true, id: result.id, created };
+	}
+	const problem = problemFromErrorList(result.errors ?? []);
+	return { saved: false, problem, unknown: problem.errorCode === 'OUTCOME_UNKNOWN' };
+}
+
+function callFailure(response: Extract<SaveResponse, { ok: false }>, action: Action): Outcome {
+	if (response.delivery !== 'unknown') return { saved: false, problem: response.problem };
+	const doing = action.kind === 'create' ? 'created' : 'saved';
+	const message = `The connection broke while this lead was being ${doing} (${response.problem.errorCode}): check Salesforce before retrying, it may or may not have been saved`;
+	return { saved: false, problem: { ...response.problem, errorCode: 'OUTCOME_UNKNOWN', message }, unknown: true };
+}
+
+/** Salesforce's code for an upsert key that several records have. */
+export const SEVERAL_MATCHES = 'DUPLICATE_EXTERNAL_ID';
+
+/** Failures the pipeline settles after the call (so, under all-or-none, the other records go again without them). */
+function settledAfterSending(context: SendContext): ReadonlySet<string> {
+	const codes = new Set<string>();
+	if (context.settings.duplicateRule === 'useExisting') codes.add(DUPLICATES_DETECTED);
+	if (context.severalMatches === 'newest') codes.add(SEVERAL_MATCHES);
+	return codes;
+}
+
+function recordOf(planned: Planned): SalesforceRecord {
+	return planned.action.kind === 'update' ? { ...planned.item.record, id: planned.action.id } : planned.item.record;
+}
+
+/** The planned records in batches of one kind of save each (creates, then updates, then upserts), outcomes per batch. */
+export async function* sendPlanned(this: IExecuteFunctions, planned: Planned[], context: SendContext): AsyncGenerator<SentBatch> {
+	const kinds: Array<Action['kind']> = ['create', 'update', 'upsert'];
+	const settledElsewhere = settledAfterSending(context);
+	for (const kind of kinds) {
+		const ofKind = planned.filter((entry) => entry.action.kind === kind);
+		for (const batch of toBatches(ofKind, context.settings.batchSize)) {
+			const { action } = batch[0];
+			const call = callFor.call(this, kind, action.kind === 'upsert' ? action.keyField : undefined, context);
+			const response = await sendWithResends(call, batch.map(recordOf), context.allOrNone, settledElsewhere);
+			const outcomes = response.ok ? response.body.map((result, position) => outcomeOf(result, batch[position].action)) : batch.map(() => callFailure(response, action));
+			yield { batch, outcomes, ...(!response.ok && { failedCall: response }) };
+		}
 	}
 }
