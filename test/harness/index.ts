@@ -9,3 +9,5 @@ export { InMemoryCredentialsHelper } from './credentials-helper';
 export type { StoredCredential, TokenUpdate } from './credentials-helper';
 export { loadPackageTypes } from './load-package';
 export * from './salesforce';
+export * from './built-in-salesforce';
+export type { OtherPackage } from './other-packages';
