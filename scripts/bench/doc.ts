@@ -9,6 +9,8 @@ export interface Machine {
 	node: string;
 	system: string;
 	date: string;
+	/** 1-minute load average when the run started: above the core count, other work shared the CPU. */
+	loadAverage: number;
 }
 
 export function thisMachine(): Machine {
@@ -25,11 +27,13 @@ export function thisMachine(): Machine {
 		node: process.version,
 		system: `${os.type()} ${os.release()}`,
 		date: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+		loadAverage: os.loadavg()[0],
 	};
 }
 
 export function describeMachine(machine: Machine): string {
-	return `${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, ${machine.system}, Node ${machine.node}`;
+	const { cpu, cores, memoryGb, system, node, loadAverage } = machine;
+	return `${cpu}, ${cores} cores, ${memoryGb} GB, ${system}, Node ${node}, load average ${loadAverage.toFixed(1)} at the start`;
 }
 
 export interface BenchmarkDoc {
