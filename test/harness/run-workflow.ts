@@ -17,6 +17,7 @@ import { createAdditionalData, workflowRecord } from './additional-data';
 import { InMemoryCredentialsHelper } from './credentials-helper';
 import type { StoredCredential, TokenUpdate } from './credentials-helper';
 import { loadPackageTypes } from './load-package';
+import type { OtherPackage } from './other-packages';
 import { WEBHOOK_NODE_TYPE } from './webhook-node';
 
 /** A workflow as n8n exports it (the fields the engine reads). */
@@ -52,6 +53,8 @@ export interface RunWorkflowOptions {
 	credentials: StoredCredential[];
 	/** The n8n package whose nodes the workflow uses; this repository by default. */
 	packageDir?: string;
+	/** Types of other installed packages the workflow also uses (e.g. n8n's built-in Salesforce node). */
+	otherPackages?: OtherPackage[];
 }
 
 /**
@@ -60,8 +63,8 @@ export interface RunWorkflowOptions {
  * through and executes every node after it.
  */
 export async function runWorkflow(options: RunWorkflowOptions): Promise<WorkflowResult> {
-	const { workflow, input, credentials, packageDir } = options;
-	const types = await loadPackageTypes(packageDir);
+	const { workflow, input, credentials, packageDir, otherPackages } = options;
+	const types = await loadPackageTypes(packageDir, otherPackages);
 	const credentialsHelper = new InMemoryCredentialsHelper(types, credentials);
 	const nodes = bindCredentials(structuredClone(workflow.nodes), credentials);
 	const executionId = randomUUID();

@@ -20,12 +20,15 @@ import { WEBHOOK_NODE_TYPE } from './webhook-node';
 export const SALESFORCE_NODE_TYPE = 'n8n-nodes-salesforce-rest.salesforceRest';
 export const SALESFORCE_CREDENTIAL_TYPE = 'salesforceRestOAuth2Api';
 
+/** Where an emulator answers and the OAuth app it accepts (enough to build a credential in another process). */
+export type EmulatorAddress = Pick<EmulatorHandle, 'url' | 'app'>;
+
 /**
  * The credential a user would have after connecting it to the emulator: the app's client id and
  * secret, the emulator as My Domain (plain http is allowed on loopback), and Salesforce's token
  * answer as n8n stores it (`oauthTokenData`).
  */
-export function emulatorCredential(emulator: EmulatorHandle, tokens: TokenResponse | IDataObject): StoredCredential {
+export function emulatorCredential(emulator: EmulatorAddress, tokens: TokenResponse | IDataObject): StoredCredential {
 	return {
 		id: 'salesforce-emulator',
 		name: 'Salesforce (emulator)',
@@ -102,27 +105,43 @@ const webhookNode: INode = {
 	parameters: { httpMethod: 'POST', path: 'lead-intake', options: {} },
 };
 
-/** Webhook → one Salesforce REST node with these parameters. */
-export function webhookToSalesforce(
-	parameters: INodeParameters,
-	options: { continueOnFail?: boolean; executeOnce?: boolean; name?: string } = {},
-): WorkflowFile {
-	const name = options.name ?? 'Salesforce';
-	const salesforceNode: INode = {
+/** The node a webhook workflow hands its items to: which type, and the credential it is bound to. */
+export interface CalledNode {
+	type: string;
+	typeVersion: number;
+	credentialType: string;
+	parameters: INodeParameters;
+}
+
+export interface CalledNodeSettings {
+	continueOnFail?: boolean;
+	executeOnce?: boolean;
+	name?: string;
+}
+
+/** Webhook → one node (this package's, or another package's such as n8n's built-in Salesforce node). */
+export function webhookTo(called: CalledNode, settings: CalledNodeSettings = {}): WorkflowFile {
+	const name = settings.name ?? 'Salesforce';
+	const node: INode = {
 		id: '0a8c2b7e-5d4f-4e6a-8b9c-1d2e3f4a5b6c',
 		name,
-		type: SALESFORCE_NODE_TYPE,
-		typeVersion: 1,
+		type: called.type,
+		typeVersion: called.typeVersion,
 		position: [220, 0],
-		parameters,
-		credentials: { [SALESFORCE_CREDENTIAL_TYPE]: { id: 'salesforce-emulator', name: 'Salesforce (emulator)' } },
-		...(options.continueOnFail && { onError: 'continueRegularOutput' as const }),
-		...(options.executeOnce && { executeOnce: true }),
+		parameters: called.parameters,
+		credentials: { [called.credentialType]: { id: 'salesforce-emulator', name: 'Salesforce (emulator)' } },
+		...(settings.continueOnFail && { onError: 'continueRegularOutput' as const }),
+		...(settings.executeOnce && { executeOnce: true }),
 	};
 	const connections: IConnections = {
 		Webhook: { main: [[{ node: name, type: 'main', index: 0 }]] },
 	};
-	return { name: 'test', nodes: [webhookNode, salesforceNode], connections, settings: { executionOrder: 'v1' } };
+	return { name: 'test', nodes: [webhookNode, node], connections, settings: { executionOrder: 'v1' } };
+}
+
+/** Webhook → one Salesforce REST node with these parameters. */
+export function webhookToSalesforce(parameters: INodeParameters, settings: CalledNodeSettings = {}): WorkflowFile {
+	return webhookTo({ type: SALESFORCE_NODE_TYPE, typeVersion: 1, credentialType: SALESFORCE_CREDENTIAL_TYPE, parameters }, settings);
 }
 
 /**
