@@ -67,11 +67,19 @@ function readCollection(call: RestCall): CollectionRead {
 	return { ok: true, allOrNone, records };
 }
 
+/** Records a fault finds locked fail like any refused record (so all-or-none rolls the others back). */
+function withLockedRecords(call: RestCall, plans: Plan[]): Plan[] {
+	const { lockRecord } = call;
+	if (lockRecord === undefined) return plans;
+	return plans.map((plan): Plan => (plan.kind !== 'fail' && lockRecord() ? { kind: 'fail', errors: [LOCK_ROW_ERROR] } : plan));
+}
+
 /** Applies the plans (or none of them) and answers one result per record, in order. */
 function finish(call: RestCall, allOrNone: boolean, plans: Plan[], upsert: boolean): Reply {
 	if (call.lockRow) {
 		return jsonReply(200, plans.map((plan) => failure(plan.kind === 'fail' ? plan.errors : [LOCK_ROW_ERROR], upsert)));
 	}
+	plans = withLockedRecords(call, plans);
 	const anyFailed = plans.some((plan) => plan.kind === 'fail');
 	if (allOrNone && anyFailed) {
 		return jsonReply(200, plans.map((plan) => failure(plan.kind === 'fail' ? plan.errors : [ROLLED_BACK], upsert)));
