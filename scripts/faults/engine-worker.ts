@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../emulator';
-import { connectedCredential, loadPackageTypes, runWorkflow, type OutputItem, type StoredCredential, type WorkflowResult } from '../../test/harness';
+import { connectedCredential, loadPackageTypes, pairedItemIndex, runWorkflow, type StoredCredential, type WorkflowResult } from '../../test/harness';
 import type { GeneratedItem } from './hostile-items';
 import type { ExecutionReport, ItemOutcome, OutcomeKind, RunRequest, WorkerMessage } from './protocol';
 import { SCENARIOS, type Scenario } from './scenarios';
@@ -26,15 +26,10 @@ function classify(json: IDataObject): { kind: OutcomeKind; id?: string; errorCod
 	if (json.success === true && typeof json.id === 'string') return { kind: 'created', id: json.id };
 	const errorCode = typeof json.errorCode === 'string' ? json.errorCode : undefined;
 	const error = typeof json.error === 'string' ? json.error : undefined;
-	if (errorCode === 'OUTCOME_UNKNOWN') return { kind: 'unknown', errorCode };
+	// The node's code for "Salesforce may or may not have saved it", or its words for it under another code.
+	if (errorCode === 'OUTCOME_UNKNOWN' || /may or may not have been saved|outcome is unknown/i.test(error ?? '')) return { kind: 'unknown', errorCode };
 	if (error !== undefined || errorCode !== undefined) return { kind: 'failed', errorCode: errorCode ?? 'NO_CODE' };
 	return { kind: 'none' };
-}
-
-function pairedIndex(output: OutputItem, position: number): number {
-	const paired = Array.isArray(output.pairedItem) ? output.pairedItem[0] : output.pairedItem;
-	if (typeof paired === 'number') return paired;
-	return paired?.item ?? position;
 }
 
 /** Every error the run recorded: the execution's, and each task's of every node. */
@@ -96,7 +91,7 @@ class ScenarioRunner {
 		const tokensFound: string[] = [];
 		const outputs = result?.outputs[NODE_NAME] ?? [];
 		outputs.forEach((output, position) => {
-			const index = pairedIndex(output, position);
+			const index = pairedItemIndex(output, position);
 			const text = safeJson(output.json);
 			for (const kind of this.scanner.found(text)) tokensFound.push(`${kind} in the output of item ${index}`);
 			if (outcomes[index] === undefined) return;

@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import type { DescribeField } from '../../emulator/describes/catalog';
 import { seededRandom, type Random } from '../../emulator/seeded-random';
 import { HUGE_VALUES, hostileKeys, hostileValueMakers, type FieldFacts } from './hostile-values';
 
@@ -30,15 +31,6 @@ export interface GeneratedItem {
 	valid: boolean;
 	/** What is hostile about it, e.g. `Email: "a@......" (80,004 chars)`. */
 	about?: string;
-}
-
-interface DescribeField {
-	name: string;
-	label: string;
-	type: string;
-	length: number;
-	createable: boolean;
-	picklistValues: Array<{ value: string; active: boolean }>;
 }
 
 let cachedFields: FieldFacts[] | undefined;

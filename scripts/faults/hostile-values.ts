@@ -4,14 +4,10 @@
  * values just over the field's length. HUGE_VALUES are the expensive ones (up to 1 MB, 40,000
  * values): few items get one, so that a node whose checks are slow on them costs a bounded time.
  */
-/** A describe field, reduced to what the values depend on. */
-export interface FieldFacts {
-	name: string;
-	label: string;
-	type: string;
-	length: number;
-	picklist: string[];
-}
+import type { DescribeField } from '../../emulator/describes/catalog';
+
+/** A describe field, reduced to what the values depend on, with its active picklist values. */
+export type FieldFacts = Pick<DescribeField, 'name' | 'label' | 'type' | 'length'> & { picklist: string[] };
 
 export type ValueMaker = (field: FieldFacts) => unknown;
 
