@@ -107,14 +107,15 @@ class ScenarioRunner {
 }
 
 /**
- * One execution of the scenario's first items against a throwaway emulator, so that loading the
+ * One execution of the scenario's first valid items against a throwaway emulator, so that loading the
  * engine and compiling its code paths is not counted as the first real execution's checks.
  */
 async function warmUp(scenario: Scenario): Promise<void> {
 	await loadPackageTypes();
 	const emulator = await startEmulator();
 	try {
-		const input = itemsOf(scenario, 0).map((item) => item.json as IDataObject);
+		// Valid items only: a slow hostile one would be paid again by every worker started.
+		const input = itemsOf(scenario, 0).filter((item) => item.valid).map((item) => item.json as IDataObject);
 		await runWorkflow({ workflow: workflowOf(scenario), input, credentials: [await connectedCredential(emulator)] });
 	} finally {
 		await emulator.stop();

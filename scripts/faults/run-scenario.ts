@@ -36,7 +36,7 @@ export interface ScenarioRun {
 	frozen: number;
 	/** Executions that stopped with an error, froze or were cut by the budget: what happened. */
 	stopped: string[];
-	/** Items of executions never started (budget spent). */
+	/** Items of executions never started (budget spent, or a worker that could not start). */
 	notRun: number;
 	/** The executions that blocked the event loop longest, with what their items hold. */
 	slowest: string[];
@@ -102,7 +102,7 @@ function describeItems(items: ItemIdentity[]): string {
 	return items.map((item) => (item.about ? `${item.key} (${item.about})` : item.key)).join(', ');
 }
 
-type WorkerEnd = 'done' | 'frozen' | 'crashed' | 'budget';
+type WorkerEnd = { how: 'done' | 'frozen' | 'crashed' | 'budget'; why?: string };
 
 /** Runs the pending executions in one worker until it is done, freezes, crashes or the budget is spent. */
 function runWorker(scenario: Scenario, executions: Executions, credential: { current: StoredCredential }, deadline: number): Promise<WorkerEnd> {
@@ -114,7 +114,7 @@ function runWorker(scenario: Scenario, executions: Executions, credential: { cur
 		child.stderr?.on('data', (chunk: Buffer) => {
 			stderrTail = (stderrTail + chunk.toString()).slice(-1000);
 		});
-		const end = (how: WorkerEnd, why?: string) => {
+		const end = (how: WorkerEnd['how'], why?: string) => {
 			if (ended) return;
 			ended = true;
 			clearInterval(watchdog);
@@ -122,7 +122,7 @@ function runWorker(scenario: Scenario, executions: Executions, credential: { cur
 			// A worker that is done leaves by itself when the channel closes; any other is stopped now.
 			if (how === 'done') child.disconnect();
 			else if (child.exitCode === null) child.kill('SIGKILL');
-			resolve(how);
+			resolve({ how, why });
 		};
 		child.on('message', (message: WorkerMessage) => {
 			// From the first message on, the start-up grace is over.
@@ -155,11 +155,17 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
 		const executions = new Executions(scenario.shape.executions);
 		const deadline = started + (scenario.budgetMs ?? DEFAULT_BUDGET_MS);
 		let frozen = 0;
-		// Each round either finishes, or stops at least one execution for good (or the budget ends it).
+		// Each round either finishes, or stops at least one execution for good; one that starts none
+		// (a worker that cannot start, or freezes before its first execution) ends the scenario.
 		for (let round = 0; round < scenario.shape.executions && executions.pending().length > 0; round++) {
-			const how = await runWorker(scenario, executions, credential, deadline);
+			const pendingBefore = executions.pending().length;
+			const { how, why } = await runWorker(scenario, executions, credential, deadline);
 			if (how === 'frozen') frozen += 1;
 			if (how === 'budget') break;
+			if (how !== 'done' && executions.pending().length === pendingBefore) {
+				executions.stopped.push(`the worker ended (${how}) before starting an execution, ${pendingBefore} executions not run${why ? `: ${why}` : ''}`);
+				break;
+			}
 		}
 		const notRun = executions.pending().length * scenario.shape.itemsPerExecution;
 		const outcomes = executions.outcomes();

@@ -73,9 +73,9 @@ export function notes(results: ScenarioResult[]): string {
 	for (const { run, tally } of results) {
 		const codes = tally.failureCodes.map(([code, count]) => `${code} ${count}`).join(', ');
 		lines.push(`- ${run.scenario.name}: ${codes ? `failed items by code: ${codes}` : 'no failed items'}`);
-		for (const text of [...tally.problems, ...run.stopped.slice(0, 5), ...run.tokensFound.slice(0, 5)]) lines.push(`    - ${text}`);
-		if (run.stopped.length > 5) lines.push(`    - ... ${run.stopped.length - 5} more executions stopped`);
-		if (run.notRun > 0) lines.push(`    - ${run.notRun} items never ran (the scenario's budget was spent)`);
+		for (const text of [...tally.problems, ...run.stopped.slice(0, 10), ...run.tokensFound.slice(0, 5)]) lines.push(`    - ${text}`);
+		if (run.stopped.length > 10) lines.push(`    - ... ${run.stopped.length - 10} more executions stopped`);
+		if (run.notRun > 0) lines.push(`    - ${run.notRun} items never ran`);
 		if (run.scenario.items === 'hostile') {
 			for (const text of run.slowest) lines.push(`    - ${text}`);
 			lines.push(`    - ${largestOutput(run)}`);
@@ -104,7 +104,7 @@ export function checksOf({ run, tally }: ScenarioResult): Check[] {
 		check(
 			name,
 			'every item answered: no freeze, no execution failed as a whole',
-			unanswered > 0 || run.stopped.length > 0 ? `${unanswered} items without an answer, ${run.stopped.length} executions stopped (see the notes)` : undefined,
+			unanswered > 0 || run.stopped.length > 0 ? `${unanswered} items without an answer, ${run.stopped.length} stopped execution(s) (see the notes)` : undefined,
 		),
 		check(
 			name,
