@@ -6,6 +6,7 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 import { SchemaCatalog } from './describes/catalog';
 import { FaultBook } from './faults';
@@ -78,24 +79,42 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		log: options.log,
 	};
 	const listener = requestListener(state);
-	const server: Server = options.tls === undefined
-		? createHttpServer({ maxHeaderSize: NODE_MAX_HEADER_SIZE }, listener)
-		: createHttpsServer({ ...options.tls, maxHeaderSize: NODE_MAX_HEADER_SIZE }, listener);
+	const newServer = (): Server =>
+		options.tls === undefined
+			? createHttpServer({ maxHeaderSize: NODE_MAX_HEADER_SIZE }, listener)
+			: createHttpsServer({ ...options.tls, maxHeaderSize: NODE_MAX_HEADER_SIZE }, listener);
 	const host = options.host ?? '127.0.0.1';
-	await new Promise<void>((resolve, reject) => {
-		server.once('error', reject);
-		server.listen(options.port ?? 0, host, () => {
-			server.off('error', reject);
-			resolve();
-		});
-	});
+	let server = newServer();
+	await listen(server, options.port ?? 0, host);
 	const { port } = server.address() as AddressInfo;
 	url = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+
+	// Everything the org knows lives outside the server, so a new server on the same port is a restart.
+	let restarting: Promise<void> | undefined;
+	const restart = (downMs: number): Promise<void> => {
+		restarting ??= (async () => {
+			faults.countRestart();
+			await stopServer(server);
+			await sleep(downMs);
+			server = newServer();
+			await listen(server, port, host);
+		})().finally(() => {
+			restarting = undefined;
+		});
+		return restarting;
+	};
+	state.restart = (downMs) => {
+		restart(downMs).catch((error: Error) => options.log?.(`emulator restart failed: ${error.message}`));
+	};
 
 	return {
 		url,
 		app,
-		stop: () => stopServer(server),
+		stop: async () => {
+			await restarting;
+			await stopServer(server);
+		},
+		restart: (restartOptions = {}) => restart(restartOptions.downMs ?? 1000),
 		records: (objectName) => store.copies(objectName),
 		insert: (objectName, fields) => insertRecord(org, objectName, fields),
 		requests: () => recorded.map((request) => structuredClone(request)),
@@ -109,7 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		setDescribe: (name, describe) => catalog.replace(name, describe),
 		expireAccessTokens: () => tokens.expireAllAccessTokens(),
 		revokeRefreshTokens: () => tokens.revokeAllRefreshTokens(),
-		faults: { add: (fault) => faults.add(fault), clear: () => faults.clear() },
+		faults: { add: (fault) => faults.add(fault), clear: () => faults.clear(), stats: () => faults.stats() },
 	};
 }
 
@@ -133,6 +152,16 @@ function registeredApp(options: EmulatorOptions): OAuthApp {
 function positive(name: string, value: number): number {
 	if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number, got ${value}`);
 	return value;
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+	return new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
 }
 
 function stopServer(server: Server): Promise<void> {

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 
-import { faultReply, type FaultBook } from './faults';
+import { faultReply, type FaultBook, type FaultPlan } from './faults';
 import {
 	bodyForRecord,
 	flattenHeaders,
@@ -30,6 +30,8 @@ export interface ServerState {
 	latencyMs: number;
 	scheme: 'http' | 'https';
 	log?: (line: string) => void;
+	/** Set by the handle: a restart fault asks for one (see EmulatorHandle.restart). */
+	restart?: (downMs: number) => void;
 }
 
 export function requestListener(state: ServerState) {
@@ -70,10 +72,20 @@ async function serve(state: ServerState, message: IncomingMessage, response: Ser
 	}
 	const plan = state.faults.take(request.method, request.path);
 	const delay = state.latencyMs + plan.latencyMs;
+	if (plan.restartDownMs !== undefined) {
+		// A process going away takes its connections along before doing anything.
+		message.socket.destroy();
+		finish(0, ' (emulator restarting)');
+		return state.restart?.(plan.restartDownMs);
+	}
 	if (plan.drop === 'before') {
 		if (delay > 0) await sleep(delay);
 		message.socket.destroy();
 		return finish(0, ' (before storing)');
+	}
+	if (plan.revokeTokens) {
+		state.oauth.tokens.revokeAllRefreshTokens();
+		state.oauth.tokens.expireAllAccessTokens();
 	}
 	if (plan.expireToken) expireBearer(state, request);
 	let reply: Reply;
@@ -81,21 +93,23 @@ async function serve(state: ServerState, message: IncomingMessage, response: Ser
 		reply = faultReply(plan.answer);
 		if (isRestPath(request.path)) reply.headers['Sforce-Limit-Info'] = state.rest.usage.header();
 	} else {
-		reply = dispatch(state, request, plan.errorCode === 'UNABLE_TO_LOCK_ROW');
+		reply = dispatch(state, request, plan);
 	}
 	if (delay > 0) await sleep(delay);
 	if (plan.drop === 'after') {
 		message.socket.destroy();
 		return finish(0, ' (after storing)');
 	}
+	// A restart meanwhile closed the connection: the work is done, the answer cannot be sent.
+	if (message.socket.destroyed) return finish(0, ' (connection closed while answering)');
 	response.writeHead(reply.status, reply.headers);
 	response.end(reply.body);
 	finish(reply.status);
 }
 
-function dispatch(state: ServerState, request: EmulatorRequest, lockRow: boolean): Reply {
+function dispatch(state: ServerState, request: EmulatorRequest, plan: FaultPlan): Reply {
 	const { path } = request;
-	if (isRestPath(path)) return handleRest(state.rest, request, lockRow);
+	if (isRestPath(path)) return handleRest(state.rest, request, plan.errorCode === 'UNABLE_TO_LOCK_ROW', plan.lockRecord);
 	if (path === '/services/oauth2/authorize') return handleAuthorize(state.oauth, request);
 	if (path === '/services/oauth2/token') return handleToken(state.oauth, request);
 	if (path === '/services/oauth2/revoke') return handleRevoke(state.oauth, request);

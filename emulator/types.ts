@@ -125,6 +125,40 @@ export interface Fault {
 	expireToken?: boolean;
 	/** Answer as Salesforce does for row lock contention. */
 	errorCode?: 'UNABLE_TO_LOCK_ROW';
+	/**
+	 * Applies to one matching call in every `every` (default 1: each one), counted after `after`:
+	 * `{ expireToken: true, every: 300, times: Infinity }` is a session that lasts 300 calls.
+	 */
+	every?: number;
+	/**
+	 * Row lock contention on a share of the records of a Collections write (0 < share <= 1), drawn
+	 * record by record from `seed`: those fail with UNABLE_TO_LOCK_ROW and are not stored, the others
+	 * are; with allOrNone true one locked record fails the whole call, as in Salesforce.
+	 */
+	lockRowFraction?: number;
+	/** Seed of the draws of `lockRowFraction` (default 1): the same seed locks the same records. */
+	seed?: number;
+	/**
+	 * Before the call, every refresh token is revoked and every access token expired, as when the
+	 * user revokes the app's access: the call answers 401 and a refresh answers invalid_grant.
+	 */
+	revokeTokens?: boolean;
+	/**
+	 * The emulator restarts: the call's connection is dropped before anything is done, the listener
+	 * goes away (connections refused) for `downMs`, then comes back on the same port with the same
+	 * records and tokens (see EmulatorHandle.restart).
+	 */
+	restart?: { downMs: number };
+}
+
+/** What the faults did so far (EmulatorHandle.faults.stats()). */
+export interface FaultStats {
+	/** Calls a fault applied to (a call several faults applied to counts once per fault). */
+	applied: number;
+	/** Records refused by `lockRowFraction`. */
+	lockedRecords: number;
+	/** Restarts, by a fault or by restart(). */
+	restarts: number;
 }
 
 export interface ApiUsage {
@@ -157,8 +191,15 @@ export interface EmulatorHandle {
 	expireAccessTokens(): void;
 	/** Every refresh token issued so far stops working (400 invalid_grant), as when a user revokes the app. */
 	revokeRefreshTokens(): void;
+	/**
+	 * Stops listening (connections refused, open ones dropped) for `downMs` (default 1000), then
+	 * listens again on the same host and port, with the same records, tokens and faults, as a
+	 * restarted Salesforce front end would. Resolves once it listens again.
+	 */
+	restart(options?: { downMs?: number }): Promise<void>;
 	faults: {
 		add(fault: Fault): void;
 		clear(): void;
+		stats(): FaultStats;
 	};
 }

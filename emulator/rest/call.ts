@@ -15,6 +15,8 @@ export interface RestCall {
 	org: Org;
 	/** A fault asked this call to fail with row lock contention. */
 	lockRow: boolean;
+	/** A fault locks some records of this Collections write: asked once per record it would save. */
+	lockRecord?: () => boolean;
 	usage: ApiUsageCounter;
 }
 

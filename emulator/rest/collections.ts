@@ -62,11 +62,19 @@ export function readCollection(call: RestCall): CollectionRead {
 	return { ok: true, allOrNone, records, batch };
 }
 
+/** Records a fault finds locked fail like any refused record (so all-or-none rolls the others back). */
+function withLockedRecords(call: RestCall, plans: Plan[]): Plan[] {
+	const { lockRecord } = call;
+	if (lockRecord === undefined) return plans;
+	return plans.map((plan): Plan => (plan.kind !== 'fail' && lockRecord() ? { kind: 'fail', errors: [LOCK_ROW_ERROR] } : plan));
+}
+
 /** Stores the plans (or none of them) and answers one result per record, in order; an upsert's results say `created`. */
-export function finish(call: RestCall, read: Extract<CollectionRead, { ok: true }>, plans: Plan[], upsert: boolean): Reply {
+export function finish(call: RestCall, read: Extract<CollectionRead, { ok: true }>, planned: Plan[], upsert: boolean): Reply {
 	if (call.lockRow) {
-		return jsonReply(200, plans.map((plan) => failure(plan.kind === 'fail' ? plan.errors : [LOCK_ROW_ERROR], upsert)));
+		return jsonReply(200, planned.map((plan) => failure(plan.kind === 'fail' ? plan.errors : [LOCK_ROW_ERROR], upsert)));
 	}
+	const plans = withLockedRecords(call, planned);
 	if (read.allOrNone && plans.some((plan) => plan.kind === 'fail')) {
 		return jsonReply(200, plans.map((plan) => failure(plan.kind === 'fail' ? plan.errors : [ROLLED_BACK], upsert)));
 	}

@@ -52,13 +52,14 @@ export function isRestPath(path: string): boolean {
 	return path === '/services/data' || path.startsWith('/services/data/');
 }
 
-export function handleRest(context: RestContext, request: EmulatorRequest, lockRow: boolean): Reply {
-	const reply = route(context, request, lockRow);
+/** `lockRecord`: a fault's per-record draw of row lock contention, for Collections writes. */
+export function handleRest(context: RestContext, request: EmulatorRequest, lockRow: boolean, lockRecord?: () => boolean): Reply {
+	const reply = route(context, request, lockRow, lockRecord);
 	reply.headers['Sforce-Limit-Info'] = context.usage.header();
 	return reply;
 }
 
-function route(context: RestContext, request: EmulatorRequest, lockRow: boolean): Reply {
+function route(context: RestContext, request: EmulatorRequest, lockRow: boolean, lockRecord?: () => boolean): Reply {
 	const rest = request.path.slice('/services/data'.length).replace(/\/+$/, '');
 	if (rest === '') return request.method === 'GET' ? jsonReply(200, versionList()) : methodNotAllowed(request.method, ['GET']);
 	const [, versionSegment, ...segments] = rest.split('/');
@@ -77,7 +78,7 @@ function route(context: RestContext, request: EmulatorRequest, lockRow: boolean)
 		return matching.length === 0 ? notFound() : methodNotAllowed(request.method, matching.map((entry) => entry.route.method));
 	}
 	context.usage.count(`${found.route.method} ${found.route.pattern || '/'}`);
-	const call: RestCall = { request, version: versionSegment.slice(1), params: found.params as Record<string, string>, org: context.org, lockRow, usage: context.usage };
+	const call: RestCall = { request, version: versionSegment.slice(1), params: found.params as Record<string, string>, org: context.org, lockRow, lockRecord, usage: context.usage };
 	if (lockRow && !found.route.locks) return errorsReply(400, [LOCK_ROW_ERROR]);
 	return found.route.handle(call);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { OutputItem, WorkflowFile, WorkflowResult } from '../../test/harness';
-import { SALESFORCE_NODE_TYPE } from '../../test/harness';
+import { pairedItemIndex, SALESFORCE_NODE_TYPE } from '../../test/harness';
 
 /** One row per item a Lead → Create node received: who it was, and what Salesforce made of it. */
 interface LeadRow {
@@ -23,15 +23,9 @@ function pick(source: IDataObject, ...keys: string[]): string {
 	return '';
 }
 
-function pairedIndex(item: OutputItem, fallback: number): number {
-	const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
-	if (typeof paired === 'number') return paired;
-	return paired?.item ?? fallback;
-}
-
 function leadRows(inputs: OutputItem[], outputs: OutputItem[]): LeadRow[] {
 	return outputs.map((output, position) => {
-		const item = pairedIndex(output, position);
+		const item = pairedItemIndex(output, position);
 		const received = inputs[item]?.json ?? {};
 		const lead = (typeof received.body === 'object' && received.body !== null ? received.body : received) as IDataObject;
 		const name = [pick(lead, 'first_name', 'firstname'), pick(lead, 'last_name', 'lastname')].join(' ').trim();

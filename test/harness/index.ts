@@ -1,5 +1,5 @@
 /** In-process runs of this package's nodes in n8n's engine: see README.md. */
-export { runWorkflow } from './run-workflow';
+export { pairedItemIndex, runWorkflow } from './run-workflow';
 export type { OutputItem, RunWorkflowOptions, WorkflowFile, WorkflowResult } from './run-workflow';
 export { receiveWebhookRequests } from './receive-webhook';
 export type { WebhookRequest } from './receive-webhook';

@@ -108,6 +108,13 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	};
 }
 
+/** The input item an output item answers (its pairedItem), or `fallback` when it names none. */
+export function pairedItemIndex(output: OutputItem, fallback: number): number {
+	const paired = Array.isArray(output.pairedItem) ? output.pairedItem[0] : output.pairedItem;
+	if (typeof paired === 'number') return paired;
+	return paired?.item ?? fallback;
+}
+
 function bindCredentials(nodes: INode[], credentials: StoredCredential[]): INode[] {
 	for (const node of nodes) {
 		for (const type of Object.keys(node.credentials ?? {})) {

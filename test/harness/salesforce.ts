@@ -154,11 +154,22 @@ export function leadCreateParameters(
 	options: INodeParameters = {},
 	schema: ResourceMapperField[] = [],
 ): INodeParameters {
+	return leadCreateWith({ mappingMode: 'defineBelow', value: value as ResourceMapperValue['value'], schema }, options);
+}
+
+/** Lead → Create with "Map Automatically": each item's own keys (Lead API names or labels) are the fields. */
+export function leadAutoMapParameters(options: INodeParameters = {}): INodeParameters {
+	return leadCreateWith({ mappingMode: 'autoMapInputData', value: null, schema: [] }, options);
+}
+
+/** The resourceMapper value as the editor saves it. */
+function leadCreateWith(
+	mapping: Pick<ResourceMapperValue, 'mappingMode' | 'value' | 'schema'>,
+	options: INodeParameters,
+): INodeParameters {
 	const fields: ResourceMapperValue = {
-		mappingMode: 'defineBelow',
-		value: value as ResourceMapperValue['value'],
+		...mapping,
 		matchingColumns: [],
-		schema,
 		attemptToConvertTypes: false,
 		convertFieldsToString: true,
 	};

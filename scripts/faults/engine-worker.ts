@@ -1,0 +1,139 @@
+/**
+ * The engine side of the fault runner, in a child process (see protocol.ts): runs a scenario's
+ * executions through n8n's engine, `concurrency` at a time, and reports each one's items, how long
+ * the event loop was blocked and any secret found in its outputs and errors. A heartbeat every
+ * 200 ms tells the runner the event loop still turns.
+ */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+
+import type { IDataObject } from 'n8n-workflow';
+
+import { startEmulator } from '../../emulator';
+import { connectedCredential, loadPackageTypes, pairedItemIndex, runWorkflow, type StoredCredential, type WorkflowResult } from '../../test/harness';
+import type { GeneratedItem } from './hostile-items';
+import type { ExecutionReport, ItemOutcome, OutcomeKind, RunRequest, WorkerMessage } from './protocol';
+import { SCENARIOS, type Scenario } from './scenarios';
+import { errorTexts, safeJson, SecretScanner } from './secrets';
+import { itemsOf, NODE_NAME, workflowOf } from './workload';
+
+const HEARTBEAT_MS = 200;
+
+function send(message: WorkerMessage): void {
+	process.send?.(message);
+}
+
+function classify(json: IDataObject): { kind: OutcomeKind; id?: string; errorCode?: string } {
+	if (json.success === true && typeof json.id === 'string') return { kind: 'created', id: json.id };
+	const errorCode = typeof json.errorCode === 'string' ? json.errorCode : undefined;
+	const error = typeof json.error === 'string' ? json.error : undefined;
+	// The node's code for "Salesforce may or may not have saved it", or its words for it under another code.
+	if (errorCode === 'OUTCOME_UNKNOWN' || /may or may not have been saved|outcome is unknown/i.test(error ?? '')) return { kind: 'unknown', errorCode };
+	if (error !== undefined || errorCode !== undefined) return { kind: 'failed', errorCode: errorCode ?? 'NO_CODE' };
+	return { kind: 'none' };
+}
+
+/** Every error the run recorded: the execution's, and each task's of every node. */
+function runErrors(result: WorkflowResult): unknown[] {
+	const errors: unknown[] = result.error ? [result.error] : [];
+	for (const tasks of Object.values(result.run.data.resultData.runData)) {
+		for (const task of tasks) if (task.error) errors.push(task.error);
+	}
+	return errors;
+}
+
+class ScenarioRunner {
+	private readonly scanner = new SecretScanner();
+	private readonly blocked = monitorEventLoopDelay({ resolution: 10 });
+	private credential: StoredCredential;
+
+	constructor(
+		private readonly scenario: Scenario,
+		credential: StoredCredential,
+	) {
+		this.credential = credential;
+		this.scanner.addCredential(credential);
+		this.blocked.enable();
+	}
+
+	async runAll(executions: number[]): Promise<void> {
+		let next = 0;
+		const lane = async () => {
+			while (next < executions.length) await this.runOne(executions[next++]);
+		};
+		await Promise.all(Array.from({ length: this.scenario.shape.concurrency }, lane));
+	}
+
+	private async runOne(execution: number): Promise<void> {
+		const items = itemsOf(this.scenario, execution);
+		send({ type: 'started', execution, items: items.map(({ key, valid, about }) => ({ key, valid, about })) });
+		this.blocked.reset();
+		const started = performance.now();
+		let result: WorkflowResult | undefined;
+		let thrown: unknown;
+		try {
+			result = await runWorkflow({ workflow: workflowOf(this.scenario), input: items.map((item) => item.json as IDataObject), credentials: [this.credential] });
+		} catch (error) {
+			thrown = error;
+		}
+		const wallMs = performance.now() - started;
+		const blockedMs = this.blocked.max / 1e6;
+		// n8n keeps refreshed tokens in its database for the next execution; so does this worker.
+		if (result && result.tokenUpdates.length > 0) {
+			this.credential = result.credentials[0];
+			for (const update of result.tokenUpdates) this.scanner.addTokenData(update.oauthTokenData as IDataObject);
+		}
+		const report = this.report(execution, items, result, thrown);
+		send({ type: 'finished', report: { ...report, wallMs, blockedMs }, credential: this.credential });
+	}
+
+	private report(execution: number, items: GeneratedItem[], result: WorkflowResult | undefined, thrown: unknown): Omit<ExecutionReport, 'wallMs' | 'blockedMs'> {
+		const outcomes: ItemOutcome[] = items.map(({ key, valid, about }) => ({ key, valid, about, kind: 'none', outputChars: 0 }));
+		const tokensFound: string[] = [];
+		const outputs = result?.outputs[NODE_NAME] ?? [];
+		outputs.forEach((output, position) => {
+			const index = pairedItemIndex(output, position);
+			const text = safeJson(output.json);
+			for (const kind of this.scanner.found(text)) tokensFound.push(`${kind} in the output of item ${index}`);
+			if (outcomes[index] === undefined) return;
+			outcomes[index] = { ...outcomes[index], ...classify(output.json), outputChars: text.length };
+		});
+		const errors = result ? runErrors(result) : [thrown];
+		for (const error of errors) {
+			for (const text of errorTexts(error)) for (const kind of this.scanner.found(text)) tokensFound.push(`${kind} in an error of the execution`);
+		}
+		const executionError = thrown !== undefined ? `harness: ${errorTexts(thrown)[0]}` : result?.error ? errorTexts(result.error)[0] : undefined;
+		return { execution, items: outcomes, tokensFound: [...new Set(tokensFound)], ...(executionError !== undefined && { executionError: executionError.slice(0, 500) }) };
+	}
+}
+
+/**
+ * One execution of the scenario's first valid items against a throwaway emulator, so that loading the
+ * engine and compiling its code paths is not counted as the first real execution's checks.
+ */
+async function warmUp(scenario: Scenario): Promise<void> {
+	await loadPackageTypes();
+	const emulator = await startEmulator();
+	try {
+		// Valid items only: a slow hostile one would be paid again by every worker started.
+		const input = itemsOf(scenario, 0).filter((item) => item.valid).map((item) => item.json as IDataObject);
+		await runWorkflow({ workflow: workflowOf(scenario), input, credentials: [await connectedCredential(emulator)] });
+	} finally {
+		await emulator.stop();
+	}
+}
+
+process.on('message', (message: RunRequest) => {
+	if (message.type !== 'run') return;
+	const scenario = SCENARIOS.find((candidate) => candidate.name === message.scenario);
+	if (!scenario) {
+		send({ type: 'crashed', message: `No scenario named "${message.scenario}"` });
+		return;
+	}
+	warmUp(scenario).then(() => new ScenarioRunner(scenario, message.credential).runAll(message.executions)).then(
+		() => send({ type: 'done' }),
+		(error: Error) => send({ type: 'crashed', message: error.stack ?? error.message }),
+	);
+});
+// The runner going away ends the worker (it never outlives the run).
+process.on('disconnect', () => process.exit(0));
+setInterval(() => send({ type: 'alive' }), HEARTBEAT_MS);

@@ -1,0 +1,61 @@
+/**
+ * What the fault runner (scripts/faults.ts, which owns the emulator) and its engine worker
+ * (engine-worker.ts, which runs n8n's engine with the node) tell each other over the IPC channel.
+ * The engine runs in a child process so that a node that blocks its event loop (a check that never
+ * ends) can be stopped from outside and reported, instead of freezing the run.
+ */
+import type { StoredCredential } from '../../test/harness';
+
+/** How an item came out of the node. */
+export type OutcomeKind =
+	/** `{id, success: true}` */
+	| 'created'
+	/** the node says Salesforce may or may not have saved it (OUTCOME_UNKNOWN) */
+	| 'unknown'
+	/** `{error, errorCode, fields}` */
+	| 'failed'
+	/** no output item, or one that is neither of the above */
+	| 'none';
+
+/** An input item as the runner knows it: its unique key (how its record is found) and whether it is a valid lead. */
+export interface ItemIdentity {
+	key: string;
+	valid: boolean;
+	/** What is hostile about it (hostile items only). */
+	about?: string;
+}
+
+export interface ItemOutcome extends ItemIdentity {
+	kind: OutcomeKind;
+	id?: string;
+	errorCode?: string;
+	/** Length of the output item's JSON: a message that echoes a 1 MB value shows here. */
+	outputChars: number;
+}
+
+export interface ExecutionReport {
+	execution: number;
+	wallMs: number;
+	/** Longest time the worker's event loop was blocked during the execution (the node's local checks, mostly). */
+	blockedMs: number;
+	items: ItemOutcome[];
+	/** The execution stopped with an error instead of answering per item. */
+	executionError?: string;
+	/** Where a secret was found: "refresh token in the output of item 3", ... */
+	tokensFound: string[];
+}
+
+export interface RunRequest {
+	type: 'run';
+	scenario: string;
+	credential: StoredCredential;
+	/** Execution numbers to run, in order (a restarted worker gets the ones never started). */
+	executions: number[];
+}
+
+export type WorkerMessage =
+	| { type: 'alive' }
+	| { type: 'started'; execution: number; items: ItemIdentity[] }
+	| { type: 'finished'; report: ExecutionReport; credential: StoredCredential }
+	| { type: 'done' }
+	| { type: 'crashed'; message: string };
