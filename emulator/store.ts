@@ -2,6 +2,9 @@
 
 export type StoredRecord = Record<string, unknown> & { Id: string };
 
+/** The org's records at one moment, by object. */
+export type StoreSnapshot = ReadonlyMap<string, readonly StoredRecord[]>;
+
 export class RecordStore {
 	private readonly byObject = new Map<string, StoredRecord[]>();
 
@@ -9,6 +12,17 @@ export class RecordStore {
 		const records = this.byObject.get(objectName) ?? [];
 		records.push(record);
 		this.byObject.set(objectName, records);
+	}
+
+	/** Copies of every record as it is now, for `restore`: an all-or-none composite that fails puts the org back. */
+	snapshot(): StoreSnapshot {
+		return new Map([...this.byObject].map(([name, records]) => [name, records.map((record) => structuredClone(record))]));
+	}
+
+	/** Puts back what `snapshot` took: records created since are gone, edited ones have their old values. */
+	restore(snapshot: StoreSnapshot): void {
+		this.byObject.clear();
+		for (const [name, records] of snapshot) this.byObject.set(name, records.map((record) => structuredClone(record)));
 	}
 
 	/** The live records (callers inside the emulator only). */

@@ -8,7 +8,7 @@ import type { ObjectSchema } from '../describes/catalog';
 import { isWellFormedId } from '../ids';
 import { isPlainObject, LOCK_ROW_ERROR, openBatch, unsupportedMediaType, type RestCall } from './call';
 import { apiError, collectionsErrorEntry, errorsReply, type SaveError } from './errors';
-import { jsonToken, parseJsonBody, parserError, tokenText } from './json-body';
+import { booleanFlag, parseJsonBody, parserError } from './json-body';
 import { WriteBatch, type Plan } from './save';
 import { readRecord, type FieldValues } from './validation';
 
@@ -40,10 +40,8 @@ export function readCollection(call: RestCall): CollectionRead {
 	if (!isPlainObject(body) || !Array.isArray(body.records)) {
 		return fail(errorsReply(400, [parserError('The request body must be an object with a "records" array of sObjects')]));
 	}
-	const allOrNone = body.allOrNone ?? false;
-	if (typeof allOrNone !== 'boolean') {
-		return fail(errorsReply(400, [parserError(`Cannot deserialize instance of boolean from ${jsonToken(allOrNone)} value ${tokenText(allOrNone)} or request may be missing a required field`)]));
-	}
+	const allOrNone = booleanFlag(body, 'allOrNone');
+	if (typeof allOrNone !== 'boolean') return fail(errorsReply(400, [allOrNone]));
 	if (body.records.length > COLLECTION_LIMIT) {
 		return fail(apiError(400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${COLLECTION_LIMIT} records into this call`));
 	}

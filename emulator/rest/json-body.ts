@@ -32,6 +32,13 @@ export function parserError(message: string): SaveError {
 	return { errorCode: 'JSON_PARSER_ERROR', message };
 }
 
+/** An optional boolean of a request envelope (allOrNone, collateSubrequests): false when absent, the parser's error when not a boolean. */
+export function booleanFlag(body: Record<string, unknown>, name: string): boolean | SaveError {
+	const value = body[name] ?? false;
+	if (typeof value === 'boolean') return value;
+	return parserError(`Cannot deserialize instance of boolean from ${jsonToken(value)} value ${tokenText(value)} or request may be missing a required field`);
+}
+
 /** 1-based line and column of a character index, as the parser reports them. */
 export function lineColumn(text: string, index: number): { line: number; column: number } {
 	const before = text.slice(0, index);

@@ -37,7 +37,8 @@ export function createRecord(call: RestCall): Reply {
 	const plan = batch.create(schema, write.values);
 	if (plan.kind === 'fail') return errorsReply(400, plan.errors);
 	if (call.lockRow) return errorsReply(400, [LOCK_ROW_ERROR]);
-	return jsonReply(201, { id: batch.commit(plan), success: true, errors: [] });
+	const id = batch.commit(plan);
+	return jsonReply(201, { id, success: true, errors: [] }, { Location: `/services/data/v${call.version}/sobjects/${schema.name}/${id}` });
 }
 
 export function retrieveRecord(call: RestCall): Reply {

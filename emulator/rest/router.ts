@@ -1,7 +1,8 @@
 /**
  * Everything under /services/data: the versions list (no session, no API call), then for a
  * versioned URL: retired (410) or unknown (404) version, session check (401), daily limit (403),
- * one API call counted, the resource. Every answer carries Sforce-Limit-Info.
+ * one API call counted, the resource. Every answer carries Sforce-Limit-Info. Composite
+ * subrequests take the same routes from the version check on, inside the composite's one call.
  */
 import { jsonReply, type EmulatorRequest, type Reply } from '../http';
 import type { ApiUsageCounter } from '../limits';
@@ -9,6 +10,7 @@ import type { TokenStore } from '../oauth/tokens';
 import type { Org } from '../org';
 import { LOCK_ROW_ERROR, type RestCall } from './call';
 import { createCollection, updateCollection } from './collections';
+import { runComposite } from './composite';
 import { describeGlobal, describeSObject, sobjectBasicInfo } from './describe';
 import { apiError, errorsReply, notFound, sessionInvalid } from './errors';
 import { nextQueryPage, runQuery } from './query';
@@ -23,6 +25,8 @@ interface Route {
 	handle(call: RestCall): Reply;
 	/** Writes that take part in row locking (the UNABLE_TO_LOCK_ROW fault). */
 	locks?: boolean;
+	/** False for the resources Composite does not run as a subrequest (it lists sObject, query and Collections resources). */
+	inComposite?: false;
 }
 
 export interface RestContext {
@@ -33,8 +37,8 @@ export interface RestContext {
 
 /** In match order: literal segments before placeholders. */
 const ROUTES: Route[] = [
-	{ method: 'GET', pattern: '', handle: resourcesDirectory },
-	{ method: 'GET', pattern: '/limits', handle: limits },
+	{ method: 'GET', pattern: '', handle: resourcesDirectory, inComposite: false },
+	{ method: 'GET', pattern: '/limits', handle: limits, inComposite: false },
 	{ method: 'GET', pattern: '/sobjects', handle: describeGlobal },
 	{ method: 'GET', pattern: '/sobjects/{Name}', handle: sobjectBasicInfo },
 	{ method: 'POST', pattern: '/sobjects/{Name}', handle: createRecord, locks: true },
@@ -44,6 +48,7 @@ const ROUTES: Route[] = [
 	{ method: 'POST', pattern: '/composite/sobjects', handle: createCollection, locks: true },
 	{ method: 'PATCH', pattern: '/composite/sobjects', handle: updateCollection, locks: true },
 	{ method: 'PATCH', pattern: '/composite/sobjects/{Name}/{Field}', handle: upsertCollection, locks: true },
+	{ method: 'POST', pattern: '/composite', handle: (call) => runComposite(call, runSubrequest), locks: true, inComposite: false },
 	{ method: 'GET', pattern: '/query', handle: runQuery },
 	{ method: 'GET', pattern: '/query/{Locator}', handle: nextQueryPage },
 ];
@@ -62,25 +67,54 @@ export function handleRest(context: RestContext, request: EmulatorRequest, lockR
 function route(context: RestContext, request: EmulatorRequest, lockRow: boolean, lockRecord?: () => boolean): Reply {
 	const rest = request.path.slice('/services/data'.length).replace(/\/+$/, '');
 	if (rest === '') return request.method === 'GET' ? jsonReply(200, versionList()) : methodNotAllowed(request.method, ['GET']);
-	const [, versionSegment, ...segments] = rest.split('/');
+	const versioned = versionedPath(request.path);
+	if ('status' in versioned) return versioned;
+	if (!authenticated(context.tokens, request)) return sessionInvalid();
+	if (context.usage.exhausted()) return apiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+	const found = findRoute(request.method, versioned.resourcePath);
+	context.usage.count(found.usageKey);
+	if ('failure' in found) return found.failure;
+	if (lockRow && !found.route.locks) return errorsReply(400, [LOCK_ROW_ERROR]);
+	const call: RestCall = { request, version: versioned.version, params: found.params, org: context.org, lockRow, lockRecord, usage: context.usage };
+	return found.route.handle(call);
+}
+
+/**
+ * One subrequest of a composite call, already authenticated and counted with it: the version
+ * check and the route as for a call of its own, the composite's row-lock fault on the writes.
+ */
+function runSubrequest(composite: RestCall, request: EmulatorRequest): Reply {
+	const versioned = versionedPath(request.path);
+	if ('status' in versioned) return versioned;
+	const found = findRoute(request.method, versioned.resourcePath);
+	if ('failure' in found) return found.failure;
+	if (found.route.inComposite === false) return notFound();
+	const lockRow = composite.lockRow && found.route.locks === true;
+	return found.route.handle({ ...composite, request, version: versioned.version, params: found.params, lockRow });
+}
+
+/** The version and resource of /services/data/vNN.0/..., or what Salesforce answers a retired (410) or unknown (404) version. */
+function versionedPath(path: string): { version: string; resourcePath: string } | Reply {
+	const [, versionSegment, ...segments] = path.slice('/services/data'.length).replace(/\/+$/, '').split('/');
 	const status = versionStatus(versionSegment);
 	if (status === 'retired') {
 		return apiError(410, 'API_VERSION_RETIRED', `API version ${versionSegment.slice(1)} has been retired. Use a supported API version.`);
 	}
 	if (status === 'unknown') return notFound();
-	if (!authenticated(context.tokens, request)) return sessionInvalid();
-	if (context.usage.exhausted()) return apiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
-	const resourcePath = segments.length === 0 ? '' : `/${segments.join('/')}`;
+	return { version: versionSegment.slice(1), resourcePath: segments.length === 0 ? '' : `/${segments.join('/')}` };
+}
+
+type FoundRoute = { route: Route; params: Record<string, string>; usageKey: string } | { failure: Reply; usageKey: string };
+
+/** The route for this method and resource, or 404 (no such resource) / 405 (another method); usageKey is how apiUsage() counts it. */
+function findRoute(method: string, resourcePath: string): FoundRoute {
 	const matching = ROUTES.map((candidate) => ({ route: candidate, params: match(candidate.pattern, resourcePath) })).filter((entry) => entry.params !== undefined);
-	const found = matching.find((entry) => entry.route.method === request.method);
+	const found = matching.find((entry) => entry.route.method === method);
 	if (found === undefined) {
-		context.usage.count(`${request.method} (no such resource)`);
-		return matching.length === 0 ? notFound() : methodNotAllowed(request.method, matching.map((entry) => entry.route.method));
+		const failure = matching.length === 0 ? notFound() : methodNotAllowed(method, matching.map((entry) => entry.route.method));
+		return { failure, usageKey: `${method} (no such resource)` };
 	}
-	context.usage.count(`${found.route.method} ${found.route.pattern || '/'}`);
-	const call: RestCall = { request, version: versionSegment.slice(1), params: found.params as Record<string, string>, org: context.org, lockRow, lockRecord, usage: context.usage };
-	if (lockRow && !found.route.locks) return errorsReply(400, [LOCK_ROW_ERROR]);
-	return found.route.handle(call);
+	return { route: found.route, params: found.params as Record<string, string>, usageKey: `${found.route.method} ${found.route.pattern || '/'}` };
 }
 
 /** Salesforce takes `Bearer <token>` and the older `OAuth <token>`. */

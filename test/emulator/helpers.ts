@@ -66,3 +66,14 @@ export async function rest(em: EmulatorHandle, method: string, path: string, bod
 export function lead(fields: Record<string, unknown>): Record<string, unknown> {
 	return { attributes: { type: 'Lead' }, ...fields };
 }
+
+/** POST /composite with these subrequests ({ method, url, referenceId, body?, httpHeaders? }). */
+export function composite(em: EmulatorHandle, allOrNone: boolean, compositeRequest: object[], headers: Record<string, string> = {}): Promise<Answer> {
+	return rest(em, 'POST', `${V}/composite`, { allOrNone, compositeRequest }, headers);
+}
+
+/** What an all-or-none composite reports for every subrequest but the one that failed. */
+export function rolledBack(referenceId: string): object {
+	const message = 'The transaction was rolled back since another operation in the same transaction failed.';
+	return { body: [{ errorCode: 'PROCESSING_HALTED', message }], httpHeaders: {}, httpStatusCode: 400, referenceId };
+}
