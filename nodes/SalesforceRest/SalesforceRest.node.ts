@@ -9,8 +9,8 @@ import {
 import * as lead from './actions/lead/Lead.resource';
 import * as object from './actions/object/Object.resource';
 import { router } from './actions/router';
-import { searchObjects } from './methods/listSearch';
-import { getLeadFieldNames } from './methods/loadOptions';
+import { searchAssignmentRules, searchCampaigns, searchObjects } from './methods/listSearch';
+import { getCampaignStatuses, getLeadFieldNames, getLeadMatchFields } from './methods/loadOptions';
 import { getLeadFields } from './methods/resourceMapping';
 
 export class SalesforceRest implements INodeType {
@@ -21,7 +21,7 @@ export class SalesforceRest implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
-		description: 'Create Salesforce leads in bulk and describe any object through the REST API',
+		description: 'Create or update Salesforce leads in bulk and describe any object through the REST API',
 		defaults: {
 			name: 'Salesforce REST',
 		},
@@ -68,9 +68,13 @@ export class SalesforceRest implements INodeType {
 
 	methods = {
 		loadOptions: {
+			getCampaignStatuses,
 			getLeadFieldNames,
+			getLeadMatchFields,
 		},
 		listSearch: {
+			searchAssignmentRules,
+			searchCampaigns,
 			searchObjects,
 		},
 		resourceMapping: {

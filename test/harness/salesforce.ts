@@ -162,6 +162,15 @@ export function leadAutoMapParameters(options: INodeParameters = {}): INodeParam
 	return leadCreateWith({ mappingMode: 'autoMapInputData', value: null, schema: [] }, options);
 }
 
+/** How Create or Update matches: by Email, or by an external ID field. */
+export type MatchOn = { matchOn: 'email' } | { matchOn: 'externalId'; externalIdField: string };
+
+/** Lead → Create or Update with fields mapped one by one. */
+export function leadUpsertParameters(value: INodeParameters, match: MatchOn = { matchOn: 'email' }, options: INodeParameters = {}): INodeParameters {
+	const create = leadCreateParameters(value, options);
+	return { ...create, operation: 'upsert', ...match };
+}
+
 /** The resourceMapper value as the editor saves it. */
 function leadCreateWith(
 	mapping: Pick<ResourceMapperValue, 'mappingMode' | 'value' | 'schema'>,

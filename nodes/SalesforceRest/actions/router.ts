@@ -14,6 +14,7 @@ type OperationExecute = (
 
 const operations: Record<string, OperationExecute> = {
 	'lead.create': lead.create.execute,
+	'lead.upsert': lead.upsert.execute,
 	'object.describe': object.describe.execute,
 };
 

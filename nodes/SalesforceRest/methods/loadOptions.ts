@@ -1,12 +1,40 @@
 import type { ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
+import { isSalesforceId } from '../helpers/ids';
+import { soqlString } from '../helpers/soql';
 import { describeSObject, openConnection } from '../transport';
+import { queryAll } from '../transport/query';
+
+const fieldOption = (field: { name: string; label: string }): INodePropertyOptions => ({
+	name: field.label && field.label !== field.name ? `${field.label} (${field.name})` : field.name,
+	value: field.name,
+});
+
+async function leadDescribe(ctx: ILoadOptionsFunctions) {
+	const connection = await openConnection(ctx, ctx.getNodeParameter('apiVersion', 'v66.0'));
+	return await describeSObject(ctx, connection, 'Lead');
+}
 
 /** The Lead fields the connected user may set, for options that pick fields (always from the live describe). */
 export async function getLeadFieldNames(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	return (await leadDescribe(this)).fields.filter((field) => field.createable).map(fieldOption);
+}
+
+/** Fields Create or Update can match on: External ID fields and standard ID Lookup fields other than the record id. */
+export async function getLeadMatchFields(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const fields = (await leadDescribe(this)).fields as Array<{ name: string; label: string; externalId?: boolean; idLookup?: boolean }>;
+	return fields.filter((field) => (field.externalId === true || field.idLookup === true) && field.name !== 'Id').map(fieldOption);
+}
+
+/** The member statuses of the campaign chosen under "Add to Campaign", its default first. */
+export async function getCampaignStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const campaign = String(this.getCurrentNodeParameter('options.campaign', { extractValue: true }) ?? '').trim();
+	if (!isSalesforceId(campaign)) return [];
 	const connection = await openConnection(this, this.getNodeParameter('apiVersion', 'v66.0'));
-	const describe = await describeSObject(this, connection, 'Lead');
-	return describe.fields
-		.filter((field) => field.createable)
-		.map((field) => ({ name: field.label && field.label !== field.name ? `${field.label} (${field.name})` : field.name, value: field.name }));
+	const soql = `SELECT Label, IsDefault FROM CampaignMemberStatus WHERE CampaignId = ${soqlString(campaign)} ORDER BY SortOrder`;
+	const statuses = await queryAll<{ Label: string; IsDefault: boolean }>(this, connection, soql);
+	return [...statuses.filter((status) => status.IsDefault), ...statuses.filter((status) => !status.IsDefault)].map((status) => ({
+		name: status.IsDefault ? `${status.Label} (default)` : status.Label,
+		value: status.Label,
+	}));
 }

@@ -26,9 +26,26 @@ export interface SaveSettings {
 	addToCampaign: boolean;
 	/** The campaign member status; '' for the campaign's default. */
 	campaignStatus: string;
+	/** Create or Update: what to do when a key finds several leads. */
+	severalMatches: 'fail' | 'newest';
 }
 
 const ID_HINT = '15 or 18 letters and digits';
+
+const saveOperations = ['create', 'upsert'];
+
+/** What Create or Update does when a key finds several leads. */
+const severalMatchesOption: INodeProperties = {
+	displayName: 'When Several Leads Match',
+	name: 'severalMatches',
+	type: 'options',
+	default: 'fail',
+	displayOptions: { show: { '/operation': ['upsert'] } },
+	options: [
+		{ name: 'Fail the Item', value: 'fail', description: 'The item fails; its error lists the matching leads' },
+		{ name: 'Update the Most Recently Modified', value: 'newest', description: 'The lead modified last is updated' },
+	],
+};
 
 export const saveOptions: INodeProperties[] = [
 	{
@@ -152,6 +169,40 @@ export const saveOptions: INodeProperties[] = [
 			{ name: 'Use the Existing Record', value: 'useExisting', description: 'Nothing is created; the item gets the matching record’s ID with duplicate: true' },
 		],
 	},
+	severalMatchesOption,
+];
+
+/** The fields and options of the operations that save leads. */
+export const saveParameters: INodeProperties[] = [
+	{
+		displayName: 'Fields',
+		name: 'fields',
+		type: 'resourceMapper',
+		noDataExpression: true,
+		required: true,
+		default: { mappingMode: 'defineBelow', value: null },
+		typeOptions: {
+			loadOptionsDependsOn: ['apiVersion'],
+			resourceMapper: {
+				resourceMapperMethod: 'getLeadFields',
+				mode: 'add',
+				fieldWords: { singular: 'field', plural: 'fields' },
+				addAllFields: false,
+				multiKeyMatch: false,
+				supportAutoMap: true,
+			},
+		},
+		displayOptions: { show: { resource: ['lead'], operation: saveOperations } },
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add option',
+		default: {},
+		displayOptions: { show: { resource: ['lead'], operation: saveOperations } },
+		options: saveOptions,
+	},
 ];
 
 function nonNegativeSeconds(value: unknown, fallback: number): number {
@@ -193,6 +244,7 @@ export function readSaveSettings(this: IExecuteFunctions): SaveSettings {
 		assignment: assignmentOf.call(this, options),
 		addToCampaign: resourceId(options.campaign) !== '',
 		campaignStatus: typeof options.campaignStatus === 'string' ? options.campaignStatus.trim() : '',
+		severalMatches: options.severalMatches === 'newest' ? 'newest' : 'fail',
 	};
 }
 
