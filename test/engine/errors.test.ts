@@ -166,6 +166,23 @@ describe('When an org duplicate rule matches a lead', () => {
 	});
 });
 
+describe('When Salesforce cannot be reached at all', () => {
+	beforeEach(async () => await startOrg());
+
+	it('sends a create again after a pause while the connection is refused (it never arrived), and the lead is stored once', async () => {
+		await createLeads(numberedLeads(1), true);
+		const backUp = emulator.restart({ downMs: 700 });
+
+		const result = await createLeads(numberedLeads(2).slice(1), true);
+
+		await backUp;
+		expect(result.outputs.Salesforce.map((item) => item.json.success)).toEqual([true]);
+		expect(emulator.records('Lead')).toHaveLength(2);
+		// The refused attempt never reached the emulator; the second one did, once.
+		expect(createCalls(emulator)).toHaveLength(2);
+	});
+});
+
 describe('When Salesforce does not answer within the Timeout option', () => {
 	beforeEach(async () => await startOrg());
 

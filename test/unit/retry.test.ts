@@ -1,4 +1,4 @@
-import { isTransientReadFailure, resendPositions, retryDelay } from '../../nodes/SalesforceRest/helpers/retry';
+import { isTransientReadFailure, neverReachedSalesforce, resendPositions, retryDelay } from '../../nodes/SalesforceRest/helpers/retry';
 
 const answered = (httpStatus: number, errorCode: string) => ({ httpStatus, errorCode, message: 'x', fields: [] });
 
@@ -64,5 +64,15 @@ describe('resendPositions', () => {
 		expect(resendPositions([ROLLED_BACK, DUPLICATE, ROLLED_BACK], true, new Set([DUPLICATE]))).toEqual({ positions: [0, 2], pause: false });
 		expect(resendPositions([LOCK, DUPLICATE, ROLLED_BACK], true, new Set([DUPLICATE]))).toEqual({ positions: [0, 2], pause: true });
 		expect(resendPositions([DUPLICATE], true, new Set([DUPLICATE]))).toEqual({ positions: [], pause: false });
+	});
+});
+
+describe('neverReachedSalesforce', () => {
+	it('lets a save go again only when the connection was refused or the host not found', () => {
+		expect(neverReachedSalesforce({ errorCode: 'ECONNREFUSED', message: '', fields: [] }, 'not-sent')).toBe(true);
+		expect(neverReachedSalesforce({ errorCode: 'ECONNRESET', message: '', fields: [] }, 'unknown')).toBe(false);
+		expect(neverReachedSalesforce({ errorCode: 'HTTP_503', message: '', fields: [] }, 'answered')).toBe(false);
+		expect(neverReachedSalesforce({ errorCode: 'REQUEST_NOT_SENT', message: '', fields: [] }, 'not-sent')).toBe(false);
+		expect(neverReachedSalesforce({ errorCode: 'API_BUDGET_RESERVED', message: '', fields: [] }, 'not-sent')).toBe(false);
 	});
 });

@@ -22,6 +22,14 @@ const TRANSIENT_ERROR_CODES = new Set([ROW_LOCK, 'SERVER_UNAVAILABLE']);
 /** With all-or-none, the records that did not fail themselves report this code. */
 export const ROLLED_BACK = 'ALL_OR_NONE_OPERATION_ROLLED_BACK';
 
+/**
+ * Whether a save may be sent again although it failed as a whole: only when it surely never reached
+ * Salesforce (the connection was refused, the host not found), never when the answer is unknown.
+ */
+export function neverReachedSalesforce(problem: SalesforceProblem, delivery: Delivery): boolean {
+	return delivery === 'not-sent' && problem.errorCode !== 'REQUEST_NOT_SENT' && problem.errorCode !== 'API_BUDGET_RESERVED';
+}
+
 export function isTransientReadFailure(problem: SalesforceProblem, delivery: Delivery): boolean {
 	if (delivery !== 'answered') return problem.errorCode !== 'REQUEST_NOT_SENT';
 	if (TRANSIENT_ERROR_CODES.has(problem.errorCode)) return true;

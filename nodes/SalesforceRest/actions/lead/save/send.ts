@@ -4,14 +4,15 @@
  *
  * Records Salesforce did not save and says why in a way that passes (row lock contention, or, with
  * all-or-none, being rolled back because of such a record or of a duplicate the user takes as the
- * existing record) are sent again; nothing else is. A create is never sent again after a broken
- * connection: its outcome is unknown, and the item says so.
+ * existing record) are sent again, and so is a call that surely never reached Salesforce (connection
+ * refused); nothing else is. A create is never sent again after a broken connection: its outcome is
+ * unknown, and the item says so.
  */
 import { sleep, type IExecuteFunctions } from 'n8n-workflow';
 
 import { toBatches } from '../../../helpers/batching';
 import type { SalesforceProblem } from '../../../helpers/problem';
-import { DUPLICATES_DETECTED, resendPositions, retryDelay } from '../../../helpers/retry';
+import { DUPLICATES_DETECTED, neverReachedSalesforce, resendPositions, retryDelay } from '../../../helpers/retry';
 import type { SalesforceRecord } from '../../../helpers/validation';
 import { createRecords, updateRecords, upsertRecords, type SaveResponse } from '../../../transport/collections';
 import { problemFromErrorList } from '../../../transport/errors';
@@ -60,9 +61,19 @@ function callFor(this: IExecuteFunctions, action: Action['kind'], keyField: stri
 	return async (records) => await upsertRecords(this, connection, records, { ...options, keyField: keyField as string });
 }
 
+/** One call, asked again after a pause while it surely never reached Salesforce (a restart, a refused connection). */
+async function callUntilDelivered(call: Call, records: SalesforceRecord[]): Promise<SaveResponse> {
+	for (let retries = 0; ; retries++) {
+		const response = await call(records);
+		const delay = retryDelay(retries);
+		if (response.ok || delay === undefined || !neverReachedSalesforce(response.problem, response.delivery)) return response;
+		await sleep(delay);
+	}
+}
+
 /** One call, then the records that may be sent again, again (twice at most). */
 async function sendWithResends(call: Call, records: SalesforceRecord[], allOrNone: boolean, settledElsewhere: ReadonlySet<string>): Promise<SaveResponse> {
-	const response = await call(records);
+	const response = await callUntilDelivered(call, records);
 	if (!response.ok) return response;
 	const results = [...response.body];
 	for (let retries = 0; ; retries++) {
