@@ -2,7 +2,10 @@
  * The try-it-out: starts the local Salesforce emulator, connects the credential through the real
  * authorization-code + PKCE flow, runs a workflow in n8n's engine and shows what happened.
  *
- *   npm start -- [--workflow FILE] [--input FILE.json] [--describe Name=FILE]... [--json]
+ *   npm start -- [--workflow FILE] [--input FILE.json] [--describe Name=FILE]... [--runs N] [--json]
+ *
+ * The example runs twice, as when a form posts the same leads again: its Create or Update by Email
+ * updates them the second time instead of creating copies. Another workflow runs once unless --runs says.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,10 +14,11 @@ import { parseArgs } from 'node:util';
 import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator, withoutByteOrderMark } from '../emulator';
-import { connectThroughConsent, runWorkflow, type WorkflowFile } from '../test/harness';
+import { connectThroughConsent, runWorkflow, type WorkflowFile, type WorkflowResult } from '../test/harness';
 import { apiUsageReport, leadReport } from './lib/lead-report';
 
 const root = path.resolve(__dirname, '..');
+const EXAMPLE_WORKFLOW = path.join(root, 'examples', 'lead-intake.workflow.json');
 
 function readJson(file: string): unknown {
 	try {
@@ -39,12 +43,15 @@ function describeOverrides(values: string[]): Record<string, string> {
 async function main() {
 	const { values } = parseArgs({
 		options: {
-			workflow: { type: 'string', default: path.join(root, 'examples', 'lead-intake.workflow.json') },
+			workflow: { type: 'string', default: EXAMPLE_WORKFLOW },
 			input: { type: 'string', default: path.join(root, 'examples', 'leads.json') },
 			describe: { type: 'string', multiple: true, default: [] },
+			runs: { type: 'string' },
 			json: { type: 'boolean', default: false },
 		},
 	});
+	const runs = Number(values.runs ?? (values.workflow === EXAMPLE_WORKFLOW ? 2 : 1));
+	if (!Number.isInteger(runs) || runs < 1 || runs > 10) throw new Error(`--runs takes a whole number from 1 to 10, got "${values.runs}"`);
 	const workflow = readJson(values.workflow) as WorkflowFile;
 	const input = readJson(values.input);
 	if (!Array.isArray(input)) throw new Error(`${values.input} must hold a JSON array of items`);
@@ -57,27 +64,32 @@ async function main() {
 		const { credential, steps } = await connectThroughConsent(emulator);
 		for (const step of steps) say(`  ${step}`);
 
-		say(`\nRunning "${workflow.name ?? values.workflow}" with ${input.length} items in n8n's engine...`);
-		const started = Date.now();
-		const result = await runWorkflow({ workflow, input: input as IDataObject[], credentials: [credential] });
-		say(`Done in ${Date.now() - started} ms.\n`);
-
-		if (values.json) {
-			for (const node of workflow.nodes) {
-				if (node.type === 'n8n-nodes-base.webhook') continue;
-				for (const item of result.outputs[node.name] ?? []) {
-					process.stdout.write(`${JSON.stringify({ node: node.name, ...item })}\n`);
-				}
-			}
-		} else {
-			say(leadReport(workflow, result));
+		let failed = false;
+		for (let run = 1; run <= runs; run++) {
+			const again = run > 1 ? ', the same items again (as when a form posts them twice)' : '';
+			say(`\nRun ${run} of "${workflow.name ?? values.workflow}" with ${input.length} items in n8n's engine${again}...`);
+			const started = Date.now();
+			const result = await runWorkflow({ workflow, input: input as IDataObject[], credentials: [credential] });
+			say(`Done in ${Date.now() - started} ms.\n`);
+			if (values.json) printItems(workflow, result, run);
+			else say(leadReport(workflow, result));
+			if (result.error) say(`\nThe workflow stopped: ${result.error.message}${result.error.description ? `\n${result.error.description}` : ''}`);
+			if (result.tokenUpdates.length > 0) say(`Access token refreshed ${result.tokenUpdates.length} time(s) by n8n's OAuth2 code.`);
+			failed ||= result.error !== undefined;
 		}
-		if (result.error) say(`\nThe workflow stopped: ${result.error.message}${result.error.description ? `\n${result.error.description}` : ''}`);
+		say(`\nLeads stored in the emulator: ${emulator.records('Lead').length}`);
 		say(`\n${apiUsageReport(emulator.apiUsage())}`);
-		if (result.tokenUpdates.length > 0) say(`Access token refreshed ${result.tokenUpdates.length} time(s) by n8n's OAuth2 code.`);
-		process.exitCode = result.error ? 1 : 0;
+		process.exitCode = failed ? 1 : 0;
 	} finally {
 		await emulator.stop();
+	}
+}
+
+/** --json: one line per output item of each node after the webhook. */
+function printItems(workflow: WorkflowFile, result: WorkflowResult, run: number): void {
+	for (const node of workflow.nodes) {
+		if (node.type === 'n8n-nodes-base.webhook') continue;
+		for (const item of result.outputs[node.name] ?? []) process.stdout.write(`${JSON.stringify({ run, node: node.name, ...item })}\n`);
 	}
 }
 

@@ -3,13 +3,15 @@ import type { IDataObject } from 'n8n-workflow';
 import type { OutputItem, WorkflowFile, WorkflowResult } from '../../test/harness';
 import { pairedItemIndex, SALESFORCE_NODE_TYPE } from '../../test/harness';
 
-/** One row per item a Lead → Create node received: who it was, and what Salesforce made of it. */
+/** One row per item a lead-saving node received: who it was, and what Salesforce made of it. */
 interface LeadRow {
 	item: number;
 	name: string;
 	company: string;
 	email: string;
 	outcome: string;
+	/** Create or Update: whether the lead was created (true) or an existing one updated (false). */
+	created?: boolean;
 	failure?: string;
 }
 
@@ -30,7 +32,10 @@ function leadRows(inputs: OutputItem[], outputs: OutputItem[]): LeadRow[] {
 		const lead = (typeof received.body === 'object' && received.body !== null ? received.body : received) as IDataObject;
 		const name = [pick(lead, 'first_name', 'firstname'), pick(lead, 'last_name', 'lastname')].join(' ').trim();
 		const base = { item, name, company: pick(lead, 'company'), email: pick(lead, 'email') };
-		if (output.json.success) return { ...base, outcome: String(output.json.id) };
+		if (output.json.success) {
+			const created = output.json.created === undefined ? undefined : output.json.created === true;
+			return { ...base, created, outcome: `${output.json.id}${created === false ? ' (updated)' : ''}` };
+		}
 		const fields = (output.json.fields as string[] | undefined)?.join(', ');
 		const outcome = `FAILED ${output.json.errorCode ?? ''}${fields ? ` (${fields})` : ''}`;
 		return { ...base, outcome, failure: String(output.json.error ?? JSON.stringify(output.json)) };
@@ -57,7 +62,7 @@ function describeLine(nodeName: string, summary: IDataObject): string {
 	return `${nodeName}: ${summary.name} (key prefix ${summary.keyPrefix}), ${fields} fields, required on create: ${required}`;
 }
 
-/** A readable account of a run: a table per Lead → Create node, a line per Describe. */
+/** A readable account of a run: a table per lead-saving node, a line per Describe. */
 export function leadReport(workflow: WorkflowFile, result: WorkflowResult): string {
 	const sections: string[] = [];
 	for (const node of workflow.nodes) {
@@ -66,9 +71,11 @@ export function leadReport(workflow: WorkflowFile, result: WorkflowResult): stri
 		if (node.parameters.resource === 'lead') {
 			const parent = parentOf(workflow, node.name);
 			const rows = leadRows(parent ? (result.outputs[parent] ?? []) : [], outputs);
-			const created = rows.filter((row) => !row.failure).length;
+			const saved = rows.filter((row) => !row.failure);
+			const updated = saved.filter((row) => row.created === false).length;
+			const counts = [`${saved.length - updated} created`, ...(updated > 0 ? [`${updated} updated`] : []), `${rows.length - saved.length} failed`];
 			sections.push(
-				`${node.name}: ${created} created, ${rows.length - created} failed\n\n` +
+				`${node.name}: ${counts.join(', ')}\n\n` +
 					table(
 						['#', 'Name', 'Company', 'Email', 'Salesforce id / failure'],
 						rows.map((row) => [String(row.item), row.name, row.company || '(none)', row.email, row.outcome]),

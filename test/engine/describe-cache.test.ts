@@ -7,6 +7,7 @@ import {
 	leadCreateParameters,
 	runWorkflow,
 	SALESFORCE_NODE_TYPE,
+	webhookItem,
 	webhookToSalesforce,
 	type StoredCredential,
 } from '../harness';
@@ -102,6 +103,15 @@ describe('the describe cache', () => {
 
 		expect(refused.outputs.Salesforce[0].json).toMatchObject({ errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Region__c'] });
 		expect(after.outputs.Salesforce[0].json.success).toBe(true);
+		expect(callsTo(DESCRIBE)).toBe(2);
+	});
+
+	it('keeps the entry when the node itself refuses an item (only Salesforce’s answers say the schema changed)', async () => {
+		await createOneLead();
+
+		await createOneLead({}, {}, [webhookItem({ first_name: 'No', last_name: 'Company', email: 'no@company.example.com' })]);
+		await createOneLead();
+
 		expect(callsTo(DESCRIBE)).toBe(2);
 	});
 

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { startEmulator, type EmulatorHandle } from '../../emulator';
 import {
 	connectedCredential,
+	forgetSharedState,
 	connectThroughConsent,
 	leadCreateParameters,
 	runWorkflow,
@@ -12,6 +13,9 @@ import {
 import { accessToken, API, callLine, LEAD_MAPPING, numberedLeads } from './helpers';
 
 let emulator: EmulatorHandle;
+
+// Each test meets a cold describe cache, as a freshly started n8n would.
+beforeEach(() => forgetSharedState());
 
 afterEach(async () => await emulator.stop());
 

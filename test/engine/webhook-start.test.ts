@@ -2,13 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 import { startEmulator, type EmulatorHandle } from '../../emulator';
-import { connectedCredential, receiveWebhookRequests, runWorkflow, type WorkflowFile } from '../harness';
+import { connectedCredential, forgetSharedState, receiveWebhookRequests, runWorkflow, type WorkflowFile } from '../harness';
 
 const workflow = JSON.parse(
 	readFileSync(path.resolve(__dirname, '..', '..', 'examples', 'lead-intake.workflow.json'), 'utf8'),
 ) as WorkflowFile;
 
 let emulator: EmulatorHandle;
+
+// Each test meets a cold describe cache, as a freshly started n8n would.
+beforeEach(() => forgetSharedState());
 
 beforeEach(async () => {
 	emulator = await startEmulator();
@@ -48,6 +51,6 @@ describe('A lead POSTed to the lead-intake Webhook', () => {
 			Email: 'ada@example.com',
 			LeadSource: 'Web',
 		});
-		expect(result.outputs['Create Lead']).toEqual([{ json: { id: stored.Id, success: true }, pairedItem: { item: 0 } }]);
+		expect(result.outputs['Create or Update Lead']).toEqual([{ json: { id: stored.Id, success: true, created: true }, pairedItem: { item: 0 } }]);
 	});
 });

@@ -102,6 +102,10 @@ export async function saveLeads(
 		for await (const sent of sendPlanned.call(this, planned, context)) {
 			await settleDuplicates.call(this, sent, context);
 			await followUps.call(this, sent, mode, context);
+			// Only Salesforce's own answers say the schema changed (the node's checks used the cached one).
+			if (sent.outcomes.some((outcome) => !outcome.saved && SCHEMA_CHANGE_CODES.has(outcome.problem.errorCode))) {
+				forgetObjectSchema(connection, objectName, schema);
+			}
 			sent.batch.forEach(({ item }, position) => settle(item, sent.outcomes[position]));
 			if (!continueOnFail && sent.outcomes.some((outcome) => !outcome.saved)) throw stopError(sent, stop(sent.batch));
 		}
@@ -117,9 +121,6 @@ export async function saveLeads(
 		throw campaignFailure(stop([]), campaignProblem.outcome.campaignProblem as SalesforceProblem, campaignProblem.item.itemIndex, campaignProblem.outcome.id);
 	}
 
-	if ([...outcomes.values()].some((outcome) => !outcome.saved && SCHEMA_CHANGE_CODES.has(outcome.problem.errorCode))) {
-		forgetObjectSchema(connection, objectName, schema);
-	}
 	return items.map((_, itemIndex) => {
 		const outcome = outcomes.get(itemIndex) as Outcome;
 		return pairedOutput(outcomeJson(outcome, mode.kind !== 'create', (problem) => failureJson(problem)), itemIndex);
