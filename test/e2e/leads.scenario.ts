@@ -1,7 +1,8 @@
 /**
- * The lead-intake example in the editor and through its production webhook: the Create Lead node
- * shows the fields of the org's Lead describe (LastName and Company required), the published
- * workflow turns webhook posts into Leads, each exactly once, and an expired access token is renewed
+ * The lead-intake example in the editor and through its production webhook: the Create or Update
+ * Lead node (matching on Email) shows the fields of the org's Lead describe (LastName and Company
+ * required), the published workflow turns webhook posts into Leads, each exactly once, the same posts
+ * a second time update those leads instead of copying them, and an expired access token is renewed
  * through the credential's refresh token without losing or doubling the lead.
  */
 import { readFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { delay } from '../../scripts/e2e/processes';
 
 const WORKFLOW_FILE = 'examples/lead-intake.workflow.json';
 const LEADS_FILE = 'examples/leads.json';
-const CREATE_LEAD_NODE = 'Create Lead';
+const CREATE_LEAD_NODE = 'Create or Update Lead';
 
 interface WebhookLead {
 	first_name?: string;
@@ -72,14 +73,18 @@ export async function runLeadIntake(scenario: ScenarioContext, credentials: Conn
 		check(workflow.activeVersionId !== null && workflow.activeVersionId === workflow.versionId, `after Publish n8n reports active version ${workflow.activeVersionId} for version ${workflow.versionId}`);
 	});
 
-	await runner.step(`every lead of ${LEADS_FILE} posted to the production webhook is in Salesforce exactly once`, async () => {
-		const leads = (JSON.parse(readFileSync(join(scenario.repo, LEADS_FILE), 'utf8')) as Array<{ body: WebhookLead }>).map((item) => item.body);
+	const leads = (JSON.parse(readFileSync(join(scenario.repo, LEADS_FILE), 'utf8')) as Array<{ body: WebhookLead }>).map((item) => item.body);
+	const postAll = async () => {
 		for (const lead of leads) {
 			const status = await postLead(scenario, webhookPath, lead);
 			check(status === 200, `POST /webhook/${webhookPath} answered ${status} for ${lead.last_name}`);
 		}
 		postsSoFar += leads.length;
 		await waitForExecutions(scenario, workflowId, postsSoFar);
+	};
+
+	await runner.step(`every lead of ${LEADS_FILE} posted to the production webhook is in Salesforce exactly once`, async () => {
+		await postAll();
 		const complete = leads.filter((lead) => lead.last_name && lead.company);
 		const incomplete = leads.filter((lead) => !(lead.last_name && lead.company));
 		for (const lead of complete) expectLeadOnce(scenario, lead);
@@ -90,6 +95,20 @@ export async function runLeadIntake(scenario: ScenarioContext, credentials: Conn
 			check(!sent, `lead ${lead.last_name} lacks Company and must be refused before any request, but it was sent`);
 		}
 		runner.note(`${complete.length} leads created, ${incomplete.length} refused for the missing Company before any request`);
+	});
+
+	await runner.step('the same leads posted again are updated by Email, not created a second time', async () => {
+		const before = emulator().records('Lead').map((record) => record.Id);
+		const callsBefore = emulator().requests().length;
+		await postAll();
+		const after = emulator().records('Lead').map((record) => record.Id);
+		check(JSON.stringify(after) === JSON.stringify(before), `the second posting changed the stored leads: ${before.length} before, ${after.length} after`);
+		for (const lead of leads.filter((entry) => entry.last_name && entry.company)) expectLeadOnce(scenario, lead);
+		const calls = emulator().requests().slice(callsBefore);
+		const updates = calls.filter((request) => request.method === 'PATCH' && request.path.endsWith('/composite/sobjects'));
+		const creates = calls.filter((request) => request.method === 'POST' && request.path.endsWith('/composite/sobjects'));
+		check(updates.length > 0 && creates.length === 0, `expected updates and no creates, saw ${updates.length} updates and ${creates.length} creates`);
+		runner.note(`${after.length} leads, each still once; ${updates.length} Collections updates, no create`);
 	});
 
 	await runner.step('after the access token expires n8n refreshes it through the credential and the lead arrives once', async () => {
