@@ -81,12 +81,22 @@ const builtIn = builtInLeadCreate({
 	additionalFields: { firstname: FROM_BODY.firstName, email: FROM_BODY.email },
 });
 
+/**
+ * This node's credential as a Production connection, like the built-in node's: the same Environment
+ * means the same credential expressions for n8n to resolve on every call (the token's instance_url,
+ * the emulator, is where calls go either way).
+ */
+function productionCredential(emulator: EmulatorAddress, tokens: TokenResponse): StoredCredential {
+	const credential = emulatorCredential(emulator, tokens);
+	const { myDomainUrl: _myDomain, ...data } = credential.data;
+	return { ...credential, data: { ...data, environment: 'production' } };
+}
+
 export const VARIANTS: NodeVariant[] = [
 	{ id: 'built-in', label: "n8n's Salesforce node", anchor: true, fromN8nNodesBase: true, node: builtIn, credential: builtInSalesforceCredential },
-	{ id: 'ours', label: 'Salesforce REST (this)', node: ours({}), credential: emulatorCredential },
-	// Once Lead → Create has the options (issue 7), e.g.:
-	// { id: 'ours-cache-off', label: 'Salesforce REST, cache off', node: ours({ describeCache: false }), credential: emulatorCredential },
-	// { id: 'ours-no-group', label: 'Salesforce REST, group commit off', node: ours({ groupCommit: false }), credential: emulatorCredential },
+	{ id: 'ours', label: 'Salesforce REST (this)', node: ours({}), credential: productionCredential },
+	{ id: 'ours-cache-off', label: 'this, describe cache off', node: ours({ describeCacheSeconds: 0 }), credential: productionCredential },
+	{ id: 'ours-no-group', label: 'this, group commit off', node: ours({ combineConcurrent: false }), credential: productionCredential },
 ];
 
 /** The variant the issue's targets are about. */

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { failureJson, pairedOutput } from '../helpers/output';
 import { asNodeError, problemOfError } from '../transport/errors';
@@ -20,11 +20,10 @@ const operations: Record<string, OperationExecute> = {
 
 /** The Timeout and the API reserve, for operations that offer them; defaults for the others. */
 function connectionOptions(this: IExecuteFunctions): ConnectionOptions {
-	const seconds = this.getNodeParameter('options.timeout', 0, DEFAULT_TIMEOUT_MS / 1000);
-	const reserve = this.getNodeParameter('options.keepInReserve', 0, 0);
+	const { timeout, keepInReserve } = this.getNodeParameter('options', 0, {}) as IDataObject;
 	return {
-		timeoutMs: typeof seconds === 'number' && Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : DEFAULT_TIMEOUT_MS,
-		keepInReserve: typeof reserve === 'number' && Number.isFinite(reserve) && reserve > 0 ? reserve : 0,
+		timeoutMs: typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? Math.round(timeout * 1000) : DEFAULT_TIMEOUT_MS,
+		keepInReserve: typeof keepInReserve === 'number' && Number.isFinite(keepInReserve) && keepInReserve > 0 ? keepInReserve : 0,
 	};
 }
 
