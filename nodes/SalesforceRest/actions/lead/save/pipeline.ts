@@ -84,7 +84,7 @@ export async function saveLeads(
 		}),
 		later: valid.map((item) => item.itemIndex).filter((index) => !outcomes.has(index) && !current.includes(index)),
 	});
-	const keys: Map<string, KeyState> = await startingKeys.call(this, connection, objectName, mode, valid);
+	const keys: Map<string, KeyState> = await startingKeys.call(this, connection, objectName, mode, valid, settings.assignment);
 	const settle = (item: Planned['item'], outcome: Outcome) => {
 		outcomes.set(item.itemIndex, outcome);
 		const state = item.key === undefined ? undefined : keys.get(item.key);
