@@ -128,7 +128,7 @@ describe('When an org duplicate rule matches a lead', () => {
 
 		expect(result.outputs.Salesforce).toEqual([
 			{
-				json: { error: expect.stringContaining('Allow Duplicates'), errorCode: 'DUPLICATES_DETECTED', fields: [], duplicates: [existingId] },
+				json: { error: expect.stringContaining('Save Anyway'), errorCode: 'DUPLICATES_DETECTED', fields: [], duplicates: [existingId] },
 				pairedItem: { item: 0 },
 			},
 		]);

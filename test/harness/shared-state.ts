@@ -2,13 +2,18 @@ import path from 'node:path';
 
 import { PACKAGE_ROOT } from './environment';
 
+function distModule<T>(packageDir: string, ...segments: string[]): T {
+	// eslint-disable-next-line @typescript-eslint/no-require-imports
+	return require(path.join(packageDir, 'dist', 'nodes', 'SalesforceRest', ...segments)) as T;
+}
+
 /**
- * The node keeps a describe cache shared by the executions of a process (as in n8n). Tests that start
- * an emulator of their own empty it first, so that no test meets a describe another test cached
- * (two emulators may get the same port one after the other).
+ * The node keeps state shared by the executions of a process (as in n8n): a describe cache, and the
+ * last API budget figure seen per connection. Tests that start an emulator of their own empty both
+ * first, so that no test meets a describe or a budget another test left (two emulators may get the
+ * same port one after the other).
  */
 export function forgetSharedState(packageDir = PACKAGE_ROOT): void {
-	const modulePath = path.join(packageDir, 'dist', 'nodes', 'SalesforceRest', 'transport', 'describeCache.js');
-	// eslint-disable-next-line @typescript-eslint/no-require-imports
-	(require(modulePath) as { clearObjectSchemas(): void }).clearObjectSchemas();
+	distModule<{ clearObjectSchemas(): void }>(packageDir, 'transport', 'describeCache.js').clearObjectSchemas();
+	distModule<{ forgetApiUsage(): void }>(packageDir, 'transport', 'apiBudget.js').forgetApiUsage();
 }

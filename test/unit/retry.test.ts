@@ -29,6 +29,10 @@ describe('isTransientReadFailure', () => {
 	it('does not retry a request n8n refused to send (credential not connected, URL refused)', () => {
 		expect(isTransientReadFailure({ errorCode: 'REQUEST_NOT_SENT', message: 'x', fields: [] }, 'not-sent')).toBe(false);
 	});
+
+	it('does not retry a read the API reserve stopped: the budget does not come back in seconds', () => {
+		expect(isTransientReadFailure({ errorCode: 'API_BUDGET_RESERVED', message: 'x', fields: [] }, 'not-sent')).toBe(false);
+	});
 });
 
 describe('retryDelay', () => {

@@ -2,7 +2,7 @@
  * What a user should read about a problem: Salesforce's message plus, for the codes where the message
  * alone leaves them stuck, what to do. Pure; matched on codes, never on (localised) text.
  */
-import { withoutTrailingStops } from './bounded';
+import { withFullStop } from './bounded';
 import type { SalesforceProblem } from './problem';
 
 const REST_EDITIONS =
@@ -27,7 +27,7 @@ export function guidanceFor(problem: SalesforceProblem): string | undefined {
 		case 'UNABLE_TO_LOCK_ROW':
 			return 'Another process was updating the same records. Running the workflow again usually succeeds.';
 		case 'DUPLICATES_DETECTED':
-			return 'An org duplicate rule blocked the save. Turn on "Allow Duplicates" to save anyway.';
+			return 'An org duplicate rule blocked the save. Choose "Save Anyway" under "When a Duplicate Rule Matches" (an alert rule then saves it, a block rule never does), or "Use the Existing Record".';
 	}
 	if (problem.httpStatus === 410) return 'This API version is retired: choose a newer API Version.';
 	if (problem.httpStatus !== undefined && problem.httpStatus >= 500) {
@@ -39,5 +39,5 @@ export function guidanceFor(problem: SalesforceProblem): string | undefined {
 /** A problem reported on an output item (Continue On Fail): the message and, when useful, what to do. */
 export function readableMessage(problem: SalesforceProblem): string {
 	const guidance = guidanceFor(problem);
-	return guidance ? `${withoutTrailingStops(problem.message)}. ${guidance}` : problem.message;
+	return guidance ? `${withFullStop(problem.message)} ${guidance}` : problem.message;
 }

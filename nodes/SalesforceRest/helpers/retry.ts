@@ -23,15 +23,21 @@ const TRANSIENT_ERROR_CODES = new Set([ROW_LOCK, 'SERVER_UNAVAILABLE']);
 export const ROLLED_BACK = 'ALL_OR_NONE_OPERATION_ROLLED_BACK';
 
 /**
+ * Requests that never left because of the node's own decision (n8n refused to send it, or the API
+ * reserve was reached): asking again cannot change the answer.
+ */
+const REFUSED_BEFORE_SENDING = new Set(['REQUEST_NOT_SENT', 'API_BUDGET_RESERVED']);
+
+/**
  * Whether a save may be sent again although it failed as a whole: only when it surely never reached
  * Salesforce (the connection was refused, the host not found), never when the answer is unknown.
  */
 export function neverReachedSalesforce(problem: SalesforceProblem, delivery: Delivery): boolean {
-	return delivery === 'not-sent' && problem.errorCode !== 'REQUEST_NOT_SENT' && problem.errorCode !== 'API_BUDGET_RESERVED';
+	return delivery === 'not-sent' && !REFUSED_BEFORE_SENDING.has(problem.errorCode);
 }
 
 export function isTransientReadFailure(problem: SalesforceProblem, delivery: Delivery): boolean {
-	if (delivery !== 'answered') return problem.errorCode !== 'REQUEST_NOT_SENT';
+	if (delivery !== 'answered') return !REFUSED_BEFORE_SENDING.has(problem.errorCode);
 	if (TRANSIENT_ERROR_CODES.has(problem.errorCode)) return true;
 	return problem.httpStatus !== undefined && TRANSIENT_STATUSES.has(problem.httpStatus);
 }

@@ -1,6 +1,7 @@
 /**
  * The org's daily API budget as Salesforce reports it on every answer (`Sforce-Limit-Info`), what
- * this execution spent, and the "stop when fewer than N calls remain" rule.
+ * this execution spent, and the "stop when fewer than N calls remain" rule: no call is made that would
+ * leave fewer than N.
  *
  * The last figure seen is also remembered per connection across executions (bounded, like the other
  * shared state), so that an execution can stop before its first call; without it, each webhook
@@ -31,7 +32,7 @@ export class ApiBudget {
 
 	constructor(
 		private readonly identity: string,
-		/** Stop before a call when fewer than this many remain; 0: never. */
+		/** Stop before a call that would leave fewer than this many; 0: never. */
 		private readonly keepInReserve: number,
 	) {
 		this.usage = lastSeen.get(identity);
@@ -53,14 +54,14 @@ export class ApiBudget {
 		this.calls += 1;
 	}
 
-	/** The problem that stops the next call, when the budget is known to be below the reserve. */
+	/** The problem that stops the next call, when it would leave fewer calls than the reserve (as last reported). */
 	refusal(): SalesforceProblem | undefined {
 		if (this.keepInReserve <= 0 || this.usage === undefined) return undefined;
 		const left = remaining(this.usage);
-		if (left >= this.keepInReserve) return undefined;
+		if (left - 1 >= this.keepInReserve) return undefined;
 		return {
 			errorCode: 'API_BUDGET_RESERVED',
-			message: `Stopped before calling Salesforce: ${left} of the org's ${this.usage.max} daily API calls remain, fewer than the ${this.keepInReserve} this node keeps in reserve ("Stop When Fewer API Calls Remain"). Nothing was sent`,
+			message: `Stopped before calling Salesforce: ${left} of the org's ${this.usage.max} daily API calls remain, and one more call would leave fewer than the ${this.keepInReserve} this node keeps in reserve ("Stop When Fewer API Calls Remain"). Nothing was sent`,
 			fields: [],
 		};
 	}

@@ -145,7 +145,7 @@ export const saveOptions: INodeProperties[] = [
 		typeOptions: { minValue: 0 },
 		default: 0,
 		description:
-			"Fail cleanly, before the call, when fewer than this many of the org's daily API calls remain (as Salesforce reported on its last answer), so that other integrations keep their share. 0: never.",
+			"Fail cleanly, before a call that would leave fewer than this many of the org's daily API calls (as Salesforce reported on its last answer), so that other integrations keep their share. 0: never.",
 	},
 	{
 		displayName: 'Timeout',

@@ -5,7 +5,7 @@
  */
 import type { INode, NodeApiError } from 'n8n-workflow';
 
-import { withFullStop } from '../../../helpers/bounded';
+import { listed, withFullStop } from '../../../helpers/bounded';
 import { readableMessage } from '../../../helpers/guidance';
 import { describeItems } from '../../../helpers/output';
 import type { SalesforceProblem } from '../../../helpers/problem';
@@ -19,12 +19,14 @@ export interface SavedItem {
 /** How many ids an error message lists before it refers to the error's details for the rest. */
 const IDS_IN_MESSAGE = 10;
 
-function savedSoFar(stop: StopContext): string {
+/** The items saved so far: `earlier` ones when the node stopped at a failing item, all of the run's after it (campaigns). */
+function savedSoFar(stop: StopContext, which: 'earlier' | 'all' = 'earlier'): string {
 	const { saved, verb } = stop;
 	if (saved.length === 0) return `No earlier item had been ${verb}.`;
 	const shown = saved.slice(0, IDS_IN_MESSAGE).map(({ itemIndex, id }) => `item ${itemIndex}: ${id}`);
 	const more = saved.length > IDS_IN_MESSAGE ? ` and ${saved.length - IDS_IN_MESSAGE} more, all listed in the error details` : '';
-	return `${saved.length} earlier item${saved.length === 1 ? ' was' : 's were'} already ${verb} in Salesforce (${shown.join(', ')}${more}).`;
+	const items = `${saved.length}${which === 'earlier' ? ' earlier' : ''} item${saved.length === 1 ? ' was' : 's were'}`;
+	return `${items} already ${verb} in Salesforce (${shown.join(', ')}${more}).`;
 }
 
 function notSent(later: number[]): string {
@@ -67,7 +69,8 @@ export function batchFailure(stop: StopContext, problem: SalesforceProblem, outc
 export function recordFailure(stop: StopContext, problem: SalesforceProblem, itemIndex: number, rolledBackWithIt: number): NodeApiError {
 	const fields = problem.fields.length > 0 ? ` (field ${problem.fields.join(', ')})` : '';
 	const rolledBack = rolledBackWithIt > 0 ? ` The other ${rolledBackWithIt} item${rolledBackWithIt === 1 ? '' : 's'} sent with it ${rolledBackWithIt === 1 ? 'was' : 'were'} rolled back, none was saved.` : '';
-	const message = `Item ${itemIndex} could not be ${stop.verb}: ${problem.errorCode}${fields}: ${withFullStop(readableMessage(problem))}${rolledBack} ${savedSoFar(stop)}${notSent(stop.later)}`;
+	const matching = problem.duplicates && problem.duplicates.length > 0 ? ` Matching records: ${listed(problem.duplicates)}.` : '';
+	const message = `Item ${itemIndex} could not be ${stop.verb}: ${problem.errorCode}${fields}: ${withFullStop(readableMessage(problem))}${matching}${rolledBack} ${savedSoFar(stop)}${notSent(stop.later)}`;
 	return withSavedIds(toNodeApiError(stop.node, problem, { message, itemIndex }), stop);
 }
 
@@ -81,6 +84,6 @@ export function invalidItem(node: INode, problem: SalesforceProblem, itemIndex: 
 
 /** Leads were saved, but one could not join its campaign. */
 export function campaignFailure(stop: StopContext, problem: SalesforceProblem, itemIndex: number, leadId: string): NodeApiError {
-	const message = `Item ${itemIndex} was ${stop.verb} as lead ${leadId}, but adding it to the campaign failed: ${problem.errorCode}: ${withFullStop(readableMessage(problem))} ${savedSoFar(stop)}`;
+	const message = `Item ${itemIndex} was ${stop.verb} as lead ${leadId}, but adding it to the campaign failed: ${problem.errorCode}: ${withFullStop(readableMessage(problem))} ${savedSoFar(stop, 'all')}`;
 	return withSavedIds(toNodeApiError(stop.node, problem, { message, itemIndex }), stop);
 }

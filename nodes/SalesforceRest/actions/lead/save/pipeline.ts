@@ -74,16 +74,17 @@ export async function saveLeads(
 	}
 
 	const context: SendContext = { connection, objectName, settings, allOrNone: !continueOnFail, severalMatches: mode.kind === 'create' ? 'fail' : mode.severalMatches };
-	const stop = (current: Planned[]): StopContext => ({
+	/** What the error says when the node stops while `current` (items of the failing call, or the failing item) is settled. */
+	const stop = (current: number[]): StopContext => ({
 		node: this.getNode(),
 		verb: mode.kind === 'create' ? 'created' : 'saved',
 		saved: valid.flatMap(({ itemIndex }) => {
 			const outcome = outcomes.get(itemIndex);
 			return outcome?.saved ? [{ itemIndex, id: outcome.id }] : [];
 		}),
-		later: valid.map((item) => item.itemIndex).filter((index) => !outcomes.has(index) && !current.some((entry) => entry.item.itemIndex === index)),
+		later: valid.map((item) => item.itemIndex).filter((index) => !outcomes.has(index) && !current.includes(index)),
 	});
-	const keys: Map<string, KeyState> = await startingKeys.call(this, connection, objectName, mode, valid);
+	const keys: Map<string, KeyState> = await startingKeys.call(this, connection, objectName, mode, valid, settings.assignment);
 	const settle = (item: Planned['item'], outcome: Outcome) => {
 		outcomes.set(item.itemIndex, outcome);
 		const state = item.key === undefined ? undefined : keys.get(item.key);
@@ -96,7 +97,7 @@ export async function saveLeads(
 		for (const item of round) {
 			const plan = planItem(item, mode, keys, schema.rules);
 			if ('action' in plan) planned.push(plan);
-			else if (!continueOnFail) throw recordFailure(stop([]), plan.problem, item.itemIndex, 0);
+			else if (!continueOnFail) throw recordFailure(stop([item.itemIndex]), plan.problem, item.itemIndex, 0);
 			else settle(item, { saved: false, problem: plan.problem });
 		}
 		for await (const sent of sendPlanned.call(this, planned, context)) {
@@ -107,7 +108,7 @@ export async function saveLeads(
 				forgetObjectSchema(connection, objectName, schema);
 			}
 			sent.batch.forEach(({ item }, position) => settle(item, sent.outcomes[position]));
-			if (!continueOnFail && sent.outcomes.some((outcome) => !outcome.saved)) throw stopError(sent, stop(sent.batch));
+			if (!continueOnFail && sent.outcomes.some((outcome) => !outcome.saved)) throw stopError(sent, stop(sent.batch.map((entry) => entry.item.itemIndex)));
 		}
 	}
 

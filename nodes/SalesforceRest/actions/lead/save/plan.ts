@@ -1,8 +1,9 @@
 /**
  * How each record is saved: created, updated by id, or upserted by its key. Create plans every item as
- * a create. Create or Update looks the keys up first (by Email) or lets Salesforce match them (by an
- * external ID field); items that share a key go in successive rounds, and once a key's lead is known
- * (found, or created by an earlier item) the later items update it.
+ * a create. Create or Update looks the keys up first (by Email), or lets Salesforce match them (by an
+ * external ID field; looked up first too when an assignment rule would run, see `lookupBeforeSaving`);
+ * items that share a key go in successive rounds, and once a key's lead is known (found, or created by
+ * an earlier item) the later items update it.
  */
 import type { IExecuteFunctions } from 'n8n-workflow';
 
@@ -10,6 +11,7 @@ import { listed } from '../../../helpers/bounded';
 import type { SalesforceProblem } from '../../../helpers/problem';
 import { requiredProblem, updateProblem, type RecordRules } from '../../../helpers/validation';
 import type { SalesforceConnection } from '../../../transport';
+import type { Assignment } from '../options';
 import { idsByValue } from './match';
 import type { Planned, WorkItem } from './work';
 
@@ -47,23 +49,37 @@ export function severalMatchesProblem(field: string, ids: string[]): SalesforceP
 	};
 }
 
-/** The keys' leads before anything is saved: by Email, one query per batch of keys; by external ID, left to Salesforce. */
+/**
+ * Which field the keys are looked up on before anything is saved, if any. By Email, always. By an
+ * external ID, Salesforce matches them itself, but an upsert carries one Sforce-Auto-Assign header for
+ * the records it creates and those it updates: with an assignment rule to run, the leads found are
+ * updated by id instead (Sforce-Auto-Assign: FALSE), so that they keep their owner.
+ */
+function lookupBeforeSaving(mode: SaveMode, assignment: Assignment): { field: string; unconvertedLeads: boolean } | undefined {
+	if (mode.kind === 'byEmail') return { field: 'Email', unconvertedLeads: true };
+	if (mode.kind === 'byExternalId' && assignment.kind !== 'none') return { field: mode.keyField, unconvertedLeads: false };
+	return undefined;
+}
+
+/** The keys' leads before anything is saved: one query per batch of keys, or none (see `lookupBeforeSaving`). */
 export async function startingKeys(
 	this: IExecuteFunctions,
 	connection: SalesforceConnection,
 	objectName: string,
 	mode: SaveMode,
 	items: WorkItem[],
+	assignment: Assignment,
 ): Promise<Map<string, KeyState>> {
 	const keys = new Map<string, KeyState>();
 	for (const item of items) if (item.key !== undefined) keys.set(item.key, {});
-	if (mode.kind !== 'byEmail' || keys.size === 0) return keys;
-	const found = await idsByValue.call(this, connection, objectName, 'Email', [...keys.keys()], true);
+	const lookup = lookupBeforeSaving(mode, assignment);
+	if (lookup === undefined || mode.kind === 'create' || keys.size === 0) return keys;
+	const found = await idsByValue.call(this, connection, objectName, lookup.field, [...keys.keys()], lookup.unconvertedLeads);
 	for (const [key, ids] of found) {
 		const state = keys.get(key);
 		if (state === undefined) continue;
 		if (ids.length === 1 || mode.severalMatches === 'newest') state.id = ids[0];
-		else state.blocked = severalMatchesProblem('Email', ids);
+		else state.blocked = severalMatchesProblem(lookup.field, ids);
 	}
 	return keys;
 }
