@@ -109,7 +109,7 @@ describe('Add to Campaign with a campaign that cannot be joined', () => {
 			const [saved] = org.emulator.records('Lead');
 			expectMembershipTried(saved.Id);
 			expect(result.outputs.Salesforce).toEqual([
-				outputItem(0, { id: saved.Id, success: false, error: 'invalid cross reference id', errorCode: 'INVALID_CROSS_REFERENCE_KEY', fields: [] }),
+				outputItem(0, { id: saved.Id, success: false, error: `Adding the lead to campaign ${missing} failed: invalid cross reference id`, errorCode: 'INVALID_CROSS_REFERENCE_KEY', fields: [] }),
 			]);
 		});
 
@@ -119,7 +119,7 @@ describe('Add to Campaign with a campaign that cannot be joined', () => {
 			const [saved] = org.emulator.records('Lead');
 			expectMembershipTried(saved.Id);
 			expect(result.error?.message).toBe(
-				`Item 0 was created as lead ${saved.Id}, but adding it to the campaign failed: INVALID_CROSS_REFERENCE_KEY: invalid cross reference id. 1 item was already created in Salesforce (item 0: ${saved.Id}).`,
+				`Item 0 was created as lead ${saved.Id}. Adding the lead to campaign ${missing} failed: invalid cross reference id. (INVALID_CROSS_REFERENCE_KEY) 1 item was already created in Salesforce (item 0: ${saved.Id}).`,
 			);
 		});
 	});

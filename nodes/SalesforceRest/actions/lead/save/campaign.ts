@@ -10,6 +10,7 @@ import { inQueries, soqlString } from '../../../helpers/soql';
 import { createRecords, type SaveResponse } from '../../../transport/collections';
 import { problemFromErrorList } from '../../../transport/errors';
 import { queryAll } from '../../../transport/query';
+import type { SalesforceProblem } from '../../../helpers/problem';
 import type { SalesforceConnection } from '../../../transport';
 import type { Outcome, WorkItem } from './work';
 
@@ -42,6 +43,11 @@ async function existingMembers(this: IExecuteFunctions, connection: SalesforceCo
 	return members;
 }
 
+/** The problem, saying which campaign it is about (Salesforce's "invalid cross reference id" does not). */
+function ofCampaign(campaignId: string, problem: SalesforceProblem): SalesforceProblem {
+	return { ...problem, message: `Adding the lead to campaign ${campaignId} failed: ${problem.message}` };
+}
+
 /** Adds each saved lead to its campaign; the outcome gets the membership id, or the reason there is none. */
 export async function addToCampaigns(this: IExecuteFunctions, connection: SalesforceConnection, joining: Joining[], status: string): Promise<void> {
 	const already: Joining[] = [];
@@ -51,7 +57,7 @@ export async function addToCampaigns(this: IExecuteFunctions, connection: Salesf
 			const result = response.ok ? response.body[position] : undefined;
 			if (result?.success && typeof result.id === 'string') entry.outcome.campaignMemberId = result.id;
 			else if (result && problemFromErrorList(result.errors ?? []).errorCode === ALREADY_A_MEMBER) already.push(entry);
-			else entry.outcome.campaignProblem = response.ok ? problemFromErrorList(result?.errors ?? []) : response.problem;
+			else entry.outcome.campaignProblem = ofCampaign(entry.item.campaignId, response.ok ? problemFromErrorList(result?.errors ?? []) : response.problem);
 		});
 	}
 	if (already.length === 0) return;

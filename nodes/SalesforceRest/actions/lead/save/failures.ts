@@ -84,6 +84,7 @@ export function invalidItem(node: INode, problem: SalesforceProblem, itemIndex: 
 
 /** Leads were saved, but one could not join its campaign. */
 export function campaignFailure(stop: StopContext, problem: SalesforceProblem, itemIndex: number, leadId: string): NodeApiError {
-	const message = `Item ${itemIndex} was ${stop.verb} as lead ${leadId}, but adding it to the campaign failed: ${problem.errorCode}: ${withFullStop(readableMessage(problem))} ${savedSoFar(stop, 'all')}`;
+	// The problem's message names the campaign ("Adding the lead to campaign … failed: …").
+	const message = `Item ${itemIndex} was ${stop.verb} as lead ${leadId}. ${withFullStop(readableMessage(problem))} (${problem.errorCode}) ${savedSoFar(stop, 'all')}`;
 	return withSavedIds(toNodeApiError(stop.node, problem, { message, itemIndex }), stop);
 }

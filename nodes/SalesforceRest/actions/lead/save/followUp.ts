@@ -46,7 +46,11 @@ export async function followUps(this: IExecuteFunctions, sent: SentBatch, mode: 
 	for await (const answer of sendPlanned.call(this, [...again.values()], context)) {
 		await settleDuplicates.call(this, answer, context);
 		answer.batch.forEach((planned, index) => {
-			sent.outcomes[positionOf.get(planned) as number] = answer.outcomes[index];
+			const position = positionOf.get(planned) as number;
+			const outcome = answer.outcomes[index];
+			// By Email no lead had this key before the item's own create: whichever attempt saved it, the item created it.
+			const createdByItem = outcome.saved && sent.batch[position].action.kind === 'create';
+			sent.outcomes[position] = createdByItem ? { ...outcome, created: true } : outcome;
 		});
 	}
 	// The call's own failure no longer describes the batch once every record had a second answer.
