@@ -89,6 +89,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		},
 		expireAccessTokens: () => tokens.expireAllAccessTokens(),
 		revokeRefreshTokens: () => tokens.revokeAllRefreshTokens(),
+		setRefreshTokenRotation: (rotate) => {
+			oauth.rotateRefreshTokens = rotate;
+		},
 		faults: { add: (fault) => faults.add(fault), clear: () => faults.clear() },
 	};
 }

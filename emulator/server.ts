@@ -54,6 +54,8 @@ async function serve(state: ServerState, message: IncomingMessage, response: Ser
 		headers: request.headers,
 		body: bodyForRecord(request.contentType, request.rawBody),
 		status: 0,
+		remoteAddress: message.socket.remoteAddress ?? '',
+		receivedAt: started,
 	};
 	state.recorded.push(recorded);
 	const plan = state.faults.take(request.method, request.path);

@@ -25,6 +25,8 @@ export const INSTANCE_URL = `https://${SALESFORCE_HOSTS.myDomain}`;
 export interface SalesforceStandIn {
 	emulator: EmulatorHandle;
 	port: number;
+	/** The throwaway CA that signed the emulator's certificate (PEM file). */
+	caCertFile: string;
 	/** Extra Chromium switches that send the Salesforce hosts to the emulator and trust its certificate. */
 	chromiumArgs: string[];
 	/** Environment for the n8n server: preload, host map, CA. */
@@ -49,6 +51,7 @@ export async function startSalesforceStandIn(workDir: string, n8nBaseUrl: string
 	return {
 		emulator,
 		port,
+		caCertFile: tls.caCertFile,
 		chromiumArgs: [
 			`--host-resolver-rules=${hosts.map((host) => `MAP ${host}:443 127.0.0.1:${port}`).join(', ')}`,
 			`--ignore-certificate-errors-spki-list=${publicKeyHash(join(tlsDir, 'server.pem'))}`,
