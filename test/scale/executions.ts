@@ -54,15 +54,19 @@ export async function statusCounts(postgres: Postgres, workflowId: string, after
 }
 
 /**
- * Waits until `expected` executions after `afterId` have finished, or `timeoutMs` passes; returns
+ * Waits until `expected` executions after `afterId` have finished, `timeoutMs` passes, or none has
+ * finished for `stallMs` (longer than n8n takes to give up a killed worker's executions); returns
  * the last counts either way (the caller's checks say what is missing).
  */
-export async function waitForExecutions(postgres: Postgres, workflowId: string, afterId: number, expected: number, timeoutMs: number): Promise<Record<string, number>> {
+export async function waitForExecutions(postgres: Postgres, workflowId: string, afterId: number, expected: number, timeoutMs: number, stallMs = 120_000): Promise<Record<string, number>> {
 	const deadline = Date.now() + timeoutMs;
+	let finishedBefore = -1;
+	let progressAt = Date.now();
 	for (;;) {
 		const counts = await statusCounts(postgres, workflowId, afterId);
 		const finished = FINISHED_STATUSES.reduce((sum, status) => sum + (counts[status] ?? 0), 0);
-		if (finished >= expected || Date.now() > deadline) return counts;
+		if (finished !== finishedBefore) [finishedBefore, progressAt] = [finished, Date.now()];
+		if (finished >= expected || Date.now() > deadline || Date.now() - progressAt > stallMs) return counts;
 		await delay(1_000);
 	}
 }

@@ -15,6 +15,8 @@ import type { N8nProcess } from './stack';
 
 export interface ProcessCalls {
 	executions: number;
+	/** CPU seconds the process used during the scenario. */
+	cpuSeconds: number;
 	describes: number;
 	creates: number;
 	refreshGrants: number;
@@ -62,6 +64,8 @@ export interface ScenarioEvidence {
 	/** API calls the emulator counted during the scenario. */
 	apiCalls: number;
 	processes: N8nProcess[];
+	/** CPU seconds each process used during the scenario, by process name. */
+	cpuSeconds: Record<string, number>;
 }
 
 export function reconcile(evidence: ScenarioEvidence): ScenarioReport {
@@ -116,7 +120,8 @@ function callsOf(evidence: ScenarioEvidence): Pick<ScenarioReport, 'callsByEndpo
 	const processByAddress = new Map(evidence.processes.map((process) => [process.localAddress, process.name]));
 	const callsByProcess: Record<string, ProcessCalls> = {};
 	for (const process of evidence.processes) {
-		callsByProcess[process.name] = { executions: evidence.executions.filter((execution) => execution.worker === process.name).length, describes: 0, creates: 0, refreshGrants: 0, unauthorized: 0 };
+		const executions = evidence.executions.filter((execution) => execution.worker === process.name).length;
+		callsByProcess[process.name] = { executions, cpuSeconds: evidence.cpuSeconds[process.name] ?? 0, describes: 0, creates: 0, refreshGrants: 0, unauthorized: 0 };
 	}
 	const refreshes = evidence.requests.filter(isRefreshGrant);
 	for (const request of evidence.requests) {

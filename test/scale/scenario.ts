@@ -8,7 +8,7 @@
  *   output id is the stored record's · both workers ran executions · describes per worker bounded
  */
 import type { StepRunner } from '../e2e/steps';
-import { lastExecutionId, readExecutions, waitForExecutions } from './executions';
+import { lastExecutionId, readExecutions, waitForExecutions, type ExecutionRecord } from './executions';
 import { makeLeads, postLeads, type PostedLead, type PublishedWorkflow } from './lead-intake';
 import { reconcile, type ScenarioReport } from './reconcile';
 import type { ScaleStack } from './stack';
@@ -43,8 +43,7 @@ export interface ScenarioSpec {
 export interface ScenarioOutcome {
 	report: ScenarioReport;
 	posted: PostedLead[];
-	/** Executions after this id belong to the scenario. */
-	afterId: number;
+	executions: ExecutionRecord[];
 }
 
 export async function runScenario(context: ScaleContext, spec: ScenarioSpec): Promise<ScenarioOutcome> {
@@ -54,6 +53,7 @@ export async function runScenario(context: ScaleContext, spec: ScenarioSpec): Pr
 	const afterId = await lastExecutionId(postgres);
 	const requestsBefore = emulator.requests().length;
 	const usageBefore = emulator.apiUsage().used;
+	const cpuBefore = cpuByProcess(stack);
 	const started = Date.now();
 	const [posted] = await Promise.all([
 		postLeads(workflow.webhookUrl, makeLeads(spec.name.replace(/\W+/g, '-'), spec.leads), IN_FLIGHT, spec.postingDeadlineMs),
@@ -63,18 +63,21 @@ export async function runScenario(context: ScaleContext, spec: ScenarioSpec): Pr
 	runner.note(`${spec.name}: ${posted.length} leads posted in ${seconds(Date.now() - started)}, ${accepted} taken by the webhook; waiting for the executions`);
 	const counts = await waitForExecutions(postgres, workflow.id, afterId, accepted, spec.finishDeadlineMs);
 	runner.note(`${spec.name}: executions ${JSON.stringify(counts)} after ${seconds(Date.now() - started)}`);
+	const cpuAfter = cpuByProcess(stack);
+	const executions = await readExecutions(postgres, workflow.id, afterId, stack.workers);
 	const report = reconcile({
 		name: spec.name,
 		posted,
 		records: emulator.records('Lead'),
-		executions: await readExecutions(postgres, workflow.id, afterId, stack.workers),
+		executions,
 		requests: emulator.requests().slice(requestsBefore),
 		apiCalls: emulator.apiUsage().used - usageBefore,
 		processes: stack.processes,
+		cpuSeconds: Object.fromEntries(Object.entries(cpuAfter).map(([name, used]) => [name, Math.max(0, used - cpuBefore[name])])),
 	});
 	console.log(indent(callDetails(report)));
 	checkCommon(runner, spec, report);
-	return { report, posted, afterId };
+	return { report, posted, executions };
 }
 
 function checkCommon(runner: StepRunner, spec: ScenarioSpec, report: ScenarioReport): void {
@@ -103,6 +106,10 @@ function checkCommon(runner: StepRunner, spec: ScenarioSpec, report: ScenarioRep
 	const overBudget = workerCalls.filter(([, calls]) => calls.describes > DESCRIBES_PER_EXECUTION_AT_MOST * calls.executions);
 	runner.check(`${name}: describes per worker within ${DESCRIBES_PER_EXECUTION_AT_MOST} per execution`, overBudget.length === 0,
 		workerCalls.map(([process, calls]) => `${process} ${calls.describes} for ${calls.executions} executions`).join(', '));
+}
+
+function cpuByProcess(stack: ScaleStack): Record<string, number> {
+	return Object.fromEntries(stack.processes.map((process) => [process.name, stack.cpuSeconds(process)]));
 }
 
 /** The first lost leads with what n8n showed for each. */

@@ -9,7 +9,7 @@
  * workers 127.0.0.11 and .12), so every Salesforce call the emulator records says which process made it.
  */
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDebianPackages, POSTGRESQL_PACKAGE, REDIS_PACKAGE } from '../../scripts/e2e/debian-packages';
@@ -107,6 +107,17 @@ export class ScaleStack {
 		await Promise.all(this.workers.map(async (worker) => {
 			worker.server = await startQueueWorker({ ...this.processOptions(worker), concurrency: WORKER_CONCURRENCY });
 		}));
+	}
+
+	/** CPU time the process has used so far (user + system, from /proc), 0 once it is gone. */
+	cpuSeconds(n8nProcess: N8nProcess): number {
+		try {
+			// Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th, in clock ticks of 10 ms.
+			const fields = readFileSync(`/proc/${n8nProcess.server?.process.child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+			return (Number(fields[11]) + Number(fields[12])) / 100;
+		} catch {
+			return 0;
+		}
 	}
 
 	/** SIGKILL to the worker's whole process group (the worker and its task runner), as when its container dies. */

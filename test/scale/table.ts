@@ -2,7 +2,7 @@
  * The scale run's results: one table row per scenario (the README shows the same table), then per
  * scenario the Salesforce calls by endpoint and by n8n process.
  */
-import type { ScenarioReport } from './reconcile';
+import type { ProcessCalls, ScenarioReport } from './reconcile';
 
 const COLUMNS: Array<{ title: string; value: (report: ScenarioReport) => string }> = [
 	{ title: 'scenario', value: (report) => report.name },
@@ -30,14 +30,20 @@ export function resultsTable(reports: ScenarioReport[]): string {
 export function callDetails(report: ScenarioReport): string {
 	const endpoints = Object.entries(report.callsByEndpoint).sort(([, a], [, b]) => b - a).map(([endpoint, count]) => `${endpoint} ${count}`).join(', ');
 	const processes = Object.entries(report.callsByProcess)
-		.filter(([, calls]) => calls.executions + calls.describes + calls.creates + calls.refreshGrants > 0)
-		.map(([name, calls]) => `${name}: ${calls.executions} executions, ${calls.describes} describes, ${calls.creates} creates, ${calls.refreshGrants} refresh grants, ${calls.unauthorized}×401`)
+		.filter(([, calls]) => calls.cpuSeconds + calls.executions + calls.describes + calls.creates + calls.refreshGrants > 0)
+		.map(([name, calls]) => `${name}: ${calls.executions} executions${cpuPerExecution(calls)}, ${calls.describes} describes, ${calls.creates} creates, ${calls.refreshGrants} refresh grants, ${calls.unauthorized}×401`)
 		.join('; ');
 	return [
 		`${report.name}: p50 ${seconds(report.p50Ms)}, p95 ${seconds(report.p95Ms)}, executions ${JSON.stringify(report.executionsByStatus)}`,
 		`  calls: ${endpoints}`,
 		`  by process: ${processes}`,
 	].join('\n');
+}
+
+function cpuPerExecution(calls: ProcessCalls): string {
+	if (calls.cpuSeconds === 0) return '';
+	const each = calls.executions > 0 ? `, ${Math.round((calls.cpuSeconds * 1000) / calls.executions)} ms each` : '';
+	return ` (${calls.cpuSeconds.toFixed(1)} s CPU${each})`;
 }
 
 function seconds(ms: number): string {
