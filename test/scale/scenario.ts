@@ -30,6 +30,8 @@ export interface ScaleContext {
 
 export interface ScenarioSpec {
 	name: string;
+	/** Short, for the leads' emails (Salesforce's Email field holds 80 characters). */
+	slug: string;
 	leads: number;
 	/** How long posting may take, and then how long n8n may take to finish the executions. */
 	postingDeadlineMs: number;
@@ -56,7 +58,7 @@ export async function runScenario(context: ScaleContext, spec: ScenarioSpec): Pr
 	const cpuBefore = cpuByProcess(stack);
 	const started = Date.now();
 	const [posted] = await Promise.all([
-		postLeads(workflow.webhookUrl, makeLeads(spec.name.replace(/\W+/g, '-'), spec.leads), IN_FLIGHT, spec.postingDeadlineMs),
+		postLeads(workflow.webhookUrl, makeLeads(spec.slug, spec.leads), IN_FLIGHT, spec.postingDeadlineMs),
 		spec.during?.(context, afterId),
 	]);
 	const accepted = posted.filter((entry) => entry.status === 200).length;

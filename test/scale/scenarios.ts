@@ -16,7 +16,7 @@ import { runScenario, seconds, type ScaleContext, type ScenarioOutcome } from '.
 import { WORKER_CONCURRENCY } from './stack';
 
 export async function burstScenario(context: ScaleContext, leads: number): Promise<ScenarioOutcome> {
-	return await runScenario(context, { name: 'burst', leads, ...deadlinesFor(leads) });
+	return await runScenario(context, { name: 'burst', slug: 'burst', leads, ...deadlinesFor(leads) });
 }
 
 export interface TokenExpiryOptions {
@@ -37,7 +37,8 @@ export async function tokenExpiryScenario(context: ScaleContext, leads: number, 
 	emulator.faults.add(expiry(Math.floor((2 * leads) / 3)));
 	if (options.tokenEndpointLatencyMs) emulator.faults.add({ method: 'POST', path: '/services/oauth2/token', latencyMs: options.tokenEndpointLatencyMs, times: Infinity });
 	try {
-		const outcome = await runScenario(context, { name, leads, ...deadlinesFor(leads) });
+		const slug = options.tokenEndpointLatencyMs ? 'slow-token' : options.rotate ? 'rotation' : 'expiry';
+		const outcome = await runScenario(context, { name, slug, leads, ...deadlinesFor(leads) });
 		const { report } = outcome;
 		const unauthorized = Object.values(report.callsByProcess).reduce((total, calls) => total + calls.unauthorized, 0);
 		runner.check(`${name}: the expired token was refused and refreshed`, unauthorized > 0 && report.refreshGrants > 0,
@@ -70,7 +71,7 @@ export async function killedWorkerScenario(context: ScaleContext, leads: number)
 			await delay(100);
 		}
 	};
-	const outcome = await runScenario(context, { name, leads, ...deadlinesFor(leads), lossAllowed: true, during: killWhenBusy });
+	const outcome = await runScenario(context, { name, slug: 'killed-worker', leads, ...deadlinesFor(leads), lossAllowed: true, during: killWhenBusy });
 	runner.check(`${name}: SIGKILL while executions ran on it`, killedAt > 0 && runningAtKill.length > 0, `executions ${runningAtKill.join(', ') || 'none'} running by its log`);
 	// Its log can miss the last executions it took (the kill cuts the output): the failed ones tell.
 	const failed = outcome.executions.filter((execution) => execution.status !== 'success');
