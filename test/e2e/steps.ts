@@ -81,6 +81,32 @@ export function seconds(ms: number): string {
 	return `${(ms / 1000).toFixed(1)}s`;
 }
 
-function indent(text: string): string {
-	return text.split('\n').map((line) => `    ${line}`).join('\n');
+export function indent(text: string, spaces = 4): string {
+	return text.split('\n').map((line) => `${' '.repeat(spaces)}${line}`).join('\n');
+}
+
+/** On SIGINT/SIGTERM: says what it stops, stops it, prints the summary so far and exits 130. */
+export function stopOnSignals(runner: StepRunner, what: string, stop: () => Promise<void>): void {
+	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+		process.once(signal, () => {
+			console.log(`${signal}: stopping ${what}`);
+			void stop().then(() => {
+				console.log(`${runner.summary()} (interrupted)`);
+				process.exit(130);
+			});
+		});
+	}
+}
+
+/** Runs a run's main and exits 0 when it passed, else 1; a crash of the runner itself counts as one failure. */
+export function exitWhenDone(main: () => Promise<boolean>): void {
+	main().then(
+		(ok) => process.exit(ok ? 0 : 1),
+		(error) => {
+			console.error(error);
+			console.log('the runner itself crashed');
+			console.log('0 passed, 1 failed');
+			process.exit(1);
+		},
+	);
 }

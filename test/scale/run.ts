@@ -15,7 +15,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { defaultCacheDir, ensureN8nRuntime, type N8nRuntime } from '../../scripts/e2e/n8n-runtime';
-import { StepRunner } from '../e2e/steps';
+import { exitWhenDone, indent, StepRunner, stopOnSignals } from '../e2e/steps';
 import { connectCredential } from './connect-credential';
 import { publishLeadIntake, type PublishedWorkflow } from './lead-intake';
 import { N8nRestClient } from './n8n-rest';
@@ -38,17 +38,9 @@ async function main(): Promise<boolean> {
 	let runtime: N8nRuntime | undefined;
 	const stack = new ScaleStack(() => runtime!, WORK_DIR, REPO);
 	const runner = new StepRunner(async () => {
-		for (const process of stack.processes) console.log(`    end of ${process.logFile}:\n${indent(process.server?.logTail(15) ?? '(not started)')}`);
+		for (const process of stack.processes) console.log(`    end of ${process.logFile}:\n${indent(process.server?.logTail(15) ?? '(not started)', 6)}`);
 	});
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-		process.once(signal, () => {
-			console.log(`${signal}: stopping n8n, the emulator, Redis and PostgreSQL`);
-			void stack.stop().then(() => {
-				console.log(`${runner.summary({ withTime: false })} (interrupted)`);
-				process.exit(130);
-			});
-		});
-	}
+	stopOnSignals(runner, 'n8n, the emulator, Redis and PostgreSQL', () => stack.stop());
 	const reports: ScenarioReport[] = [];
 	try {
 		let workflow: PublishedWorkflow | undefined;
@@ -115,15 +107,4 @@ async function main(): Promise<boolean> {
 	return runner.ok;
 }
 
-function indent(text: string): string {
-	return text.split('\n').map((line) => `      ${line}`).join('\n');
-}
-
-main().then(
-	(ok) => process.exit(ok ? 0 : 1),
-	(error) => {
-		console.error(error);
-		console.log('0 passed, 1 failed');
-		process.exit(1);
-	},
-);
+exitWhenDone(main);

@@ -7,7 +7,7 @@
  *   (or, where a worker is killed: every lead not stored is a failed execution) · each execution's
  *   output id is the stored record's · both workers ran executions · describes per worker bounded
  */
-import type { StepRunner } from '../e2e/steps';
+import { indent, type StepRunner } from '../e2e/steps';
 import { lastExecutionId, readExecutions, waitForExecutions, type ExecutionRecord } from './executions';
 import { makeLeads, postLeads, type PostedLead, type PublishedWorkflow } from './lead-intake';
 import { reconcile, type ScenarioReport } from './reconcile';
@@ -77,7 +77,7 @@ export async function runScenario(context: ScaleContext, spec: ScenarioSpec): Pr
 		processes: stack.processes,
 		cpuSeconds: Object.fromEntries(Object.entries(cpuAfter).map(([name, used]) => [name, Math.max(0, used - cpuBefore[name])])),
 	});
-	console.log(indent(callDetails(report)));
+	console.log(indent(callDetails(report), 11));
 	checkCommon(runner, spec, report);
 	return { report, posted, executions };
 }
@@ -129,8 +129,4 @@ function sum(values: number[]): number {
 
 export function seconds(ms: number): string {
 	return `${(ms / 1000).toFixed(1)} s`;
-}
-
-function indent(text: string): string {
-	return text.split('\n').map((line) => `           ${line}`).join('\n');
 }

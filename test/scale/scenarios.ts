@@ -80,7 +80,7 @@ export async function killedWorkerScenario(context: ScaleContext, leads: number)
 	const times = givenUp.map((execution) => (execution.stoppedAt ?? killedAt) - killedAt);
 	runner.check(`${name}: n8n failed the executions it had, none ran again`,
 		givenUp.length === failed.length && givenUp.length >= runningAtKill.length && ranTwice.length === 0,
-		`${failed.map((execution) => `${execution.id} ${execution.status}`).join(', ') || 'none failed'}, ended ${times.length ? `${seconds(Math.min(...times))}–${seconds(Math.max(...times))}` : 'never'} after the kill; started on both workers: ${ranTwice.join(', ') || 'none'}`);
+		`${failed.length} failed (${listed(failed.map((execution) => `${execution.id} ${execution.status}`))}), ended ${times.length ? `${seconds(Math.min(...times))}–${seconds(Math.max(...times))}` : 'never'} after the kill; started on both workers: ${listed(ranTwice.map(String)) || 'none'}`);
 	describeKilledLeads(context, outcome, givenUp);
 	return outcome;
 }
@@ -92,6 +92,11 @@ function describeKilledLeads(context: ScaleContext, outcome: ScenarioOutcome, gi
 	const stored = unnamed.filter((email) => storedEmails.has(email)).length;
 	const messages = new Set(givenUp.map((execution) => execution.executionError ?? '(no message)'));
 	context.runner.note(`${givenUp.length} failed executions keep no node data; ${unnamed.length} leads are named by no execution: ${stored} of them are in Salesforce, ${unnamed.length - stored} are not. n8n says: ${[...messages].join(' | ')}`);
+}
+
+/** The first ten, then how many more. */
+function listed(items: string[]): string {
+	return items.length > 10 ? `${items.slice(0, 10).join(', ')} and ${items.length - 10} more` : items.join(', ');
 }
 
 /**

@@ -37,6 +37,13 @@ export const QUEUE_LOCK_SETTINGS = {
 	QUEUE_WORKER_STALLED_INTERVAL: '10000',
 };
 
+/**
+ * An Enterprise org's daily API calls (100,000 + 1,000 a licence). The emulator's default is a
+ * Developer Edition's 15,000, which this run's ~20,000 calls (three a lead: two describes and the
+ * create) would spend part way through the third scenario.
+ */
+export const EMULATED_DAILY_API_LIMIT = 100_000;
+
 export interface N8nProcess {
 	name: string;
 	/** The loopback address its Salesforce calls come from. */
@@ -81,7 +88,7 @@ export class ScaleStack {
 
 	async startStandIn(): Promise<SalesforceStandIn> {
 		this.mainPort = await freePort();
-		this.standIn = await startSalesforceStandIn(this.workDir, this.mainUrl);
+		this.standIn = await startSalesforceStandIn(this.workDir, this.mainUrl, { apiLimit: EMULATED_DAILY_API_LIMIT });
 		return this.standIn;
 	}
 
