@@ -117,11 +117,11 @@ function toldOutcome(execution: ExecutionRecord | undefined): boolean {
 }
 
 function callsOf(evidence: ScenarioEvidence): Pick<ScenarioReport, 'callsByEndpoint' | 'callsByProcess' | 'refreshGrants' | 'refusedRefreshes'> {
-	const processByAddress = new Map(evidence.processes.map((process) => [process.localAddress, process.name]));
+	const processByAddress = new Map(evidence.processes.map((n8nProcess) => [n8nProcess.localAddress, n8nProcess.name]));
 	const callsByProcess: Record<string, ProcessCalls> = {};
-	for (const process of evidence.processes) {
-		const executions = evidence.executions.filter((execution) => execution.worker === process.name).length;
-		callsByProcess[process.name] = { executions, cpuSeconds: evidence.cpuSeconds[process.name] ?? 0, describes: 0, creates: 0, refreshGrants: 0, unauthorized: 0 };
+	for (const { name } of evidence.processes) {
+		const executions = evidence.executions.filter((execution) => execution.worker === name).length;
+		callsByProcess[name] = { executions, cpuSeconds: evidence.cpuSeconds[name] ?? 0, describes: 0, creates: 0, refreshGrants: 0, unauthorized: 0 };
 	}
 	const refreshes = evidence.requests.filter(isRefreshGrant);
 	for (const request of evidence.requests) {

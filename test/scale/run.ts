@@ -38,7 +38,7 @@ async function main(): Promise<boolean> {
 	let runtime: N8nRuntime | undefined;
 	const stack = new ScaleStack(() => runtime!, WORK_DIR, REPO);
 	const runner = new StepRunner(async () => {
-		for (const process of stack.processes) console.log(`    end of ${process.logFile}:\n${indent(process.server?.logTail(15) ?? '(not started)', 6)}`);
+		for (const { logFile, server } of stack.processes) console.log(`    end of ${logFile}:\n${indent(server?.logTail(15) ?? '(not started)', 6)}`);
 	});
 	stopOnSignals(runner, 'n8n, the emulator, Redis and PostgreSQL', () => stack.stop());
 	const reports: ScenarioReport[] = [];

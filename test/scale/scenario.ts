@@ -7,6 +7,7 @@
  *   (or, where a worker is killed: every lead not stored is a failed execution) · each execution's
  *   output id is the stored record's · both workers ran executions · describes per worker bounded
  */
+import type { RecordedRequest } from '../../emulator/types';
 import { indent, type StepRunner } from '../e2e/steps';
 import { lastExecutionId, readExecutions, waitForExecutions, type ExecutionRecord } from './executions';
 import { makeLeads, postLeads, type PostedLead, type PublishedWorkflow } from './lead-intake';
@@ -46,6 +47,8 @@ export interface ScenarioOutcome {
 	report: ScenarioReport;
 	posted: PostedLead[];
 	executions: ExecutionRecord[];
+	/** The emulator's requests during the scenario. */
+	requests: RecordedRequest[];
 }
 
 export async function runScenario(context: ScaleContext, spec: ScenarioSpec): Promise<ScenarioOutcome> {
@@ -67,19 +70,20 @@ export async function runScenario(context: ScaleContext, spec: ScenarioSpec): Pr
 	runner.note(`${spec.name}: executions ${JSON.stringify(counts)} after ${seconds(Date.now() - started)}`);
 	const cpuAfter = cpuByProcess(stack);
 	const executions = await readExecutions(postgres, workflow.id, afterId, stack.workers);
+	const requests = emulator.requests().slice(requestsBefore);
 	const report = reconcile({
 		name: spec.name,
 		posted,
 		records: emulator.records('Lead'),
 		executions,
-		requests: emulator.requests().slice(requestsBefore),
+		requests,
 		apiCalls: emulator.apiUsage().used - usageBefore,
 		processes: stack.processes,
 		cpuSeconds: Object.fromEntries(Object.entries(cpuAfter).map(([name, used]) => [name, Math.max(0, used - cpuBefore[name])])),
 	});
 	console.log(indent(callDetails(report), 11));
 	checkCommon(runner, spec, report);
-	return { report, posted, executions };
+	return { report, posted, executions, requests };
 }
 
 function checkCommon(runner: StepRunner, spec: ScenarioSpec, report: ScenarioReport): void {
@@ -102,16 +106,16 @@ function checkCommon(runner: StepRunner, spec: ScenarioSpec, report: ScenarioRep
 		runner.check(`${name}: no lead lost`, report.lost === 0, lostDetails(report));
 	}
 	runner.check(`${name}: each execution's output id is the stored record's id`, report.idMismatches.length === 0, report.idMismatches.slice(0, 5).join('; '));
-	const workerCalls = Object.entries(report.callsByProcess).filter(([process]) => process.startsWith('worker'));
+	const workerCalls = Object.entries(report.callsByProcess).filter(([name]) => name.startsWith('worker'));
 	runner.check(`${name}: both workers ran executions`, workerCalls.every(([, calls]) => calls.executions > 0),
-		workerCalls.map(([process, calls]) => `${process} ${calls.executions}`).join(', '));
+		workerCalls.map(([name, calls]) => `${name} ${calls.executions}`).join(', '));
 	const overBudget = workerCalls.filter(([, calls]) => calls.describes > DESCRIBES_PER_EXECUTION_AT_MOST * calls.executions);
 	runner.check(`${name}: describes per worker within ${DESCRIBES_PER_EXECUTION_AT_MOST} per execution`, overBudget.length === 0,
-		workerCalls.map(([process, calls]) => `${process} ${calls.describes} for ${calls.executions} executions`).join(', '));
+		workerCalls.map(([name, calls]) => `${name} ${calls.describes} for ${calls.executions} executions`).join(', '));
 }
 
 function cpuByProcess(stack: ScaleStack): Record<string, number> {
-	return Object.fromEntries(stack.processes.map((process) => [process.name, stack.cpuSeconds(process)]));
+	return Object.fromEntries(stack.processes.map((n8nProcess) => [n8nProcess.name, stack.cpuSeconds(n8nProcess)]));
 }
 
 /** The first lost leads with what n8n showed for each. */

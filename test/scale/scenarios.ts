@@ -42,12 +42,29 @@ export async function tokenExpiryScenario(context: ScaleContext, leads: number, 
 		const { report } = outcome;
 		const unauthorized = Object.values(report.callsByProcess).reduce((total, calls) => total + calls.unauthorized, 0);
 		runner.check(`${name}: the expired token was refused and refreshed`, unauthorized > 0 && report.refreshGrants > 0,
-			`${unauthorized}×401, ${report.refreshGrants} refresh grants (${Object.entries(report.callsByProcess).map(([process, calls]) => `${process} ${calls.refreshGrants}`).join(', ')})`);
+			`${unauthorized}×401, ${report.refreshGrants} refresh grants (${Object.entries(report.callsByProcess).map(([name, calls]) => `${name} ${calls.refreshGrants}`).join(', ')})`);
 		runner.check(`${name}: no refresh grant refused`, report.refusedRefreshes.length === 0, report.refusedRefreshes.join(', '));
+		noteWorkAfterRefusedRefresh(context, outcome);
 		return outcome;
 	} finally {
 		emulator.faults.clear();
 		emulator.setRefreshTokenRotation(false);
+	}
+}
+
+/**
+ * A refused refresh does not mean the stored credential is broken: what the process that was refused
+ * did afterwards, with the tokens another process stored, shows it.
+ */
+function noteWorkAfterRefusedRefresh(context: ScaleContext, { requests }: ScenarioOutcome): void {
+	for (const { name, localAddress } of context.stack.processes) {
+		const refused = requests.filter((request) => request.remoteAddress === localAddress && request.path === '/services/oauth2/token' && request.status === 400);
+		if (refused.length === 0) continue;
+		const lastRefusal = Math.max(...refused.map((request) => request.receivedAt));
+		const later = requests.filter((request) => request.remoteAddress === localAddress && request.receivedAt > lastRefusal);
+		const creates = later.filter((request) => request.path.endsWith('/composite/sobjects') && request.status === 200).length;
+		const grants = later.filter((request) => request.path === '/services/oauth2/token').length;
+		context.runner.note(`${name}: ${refused.length} refresh grants refused (invalid_grant); after the last one it created ${creates} leads with ${grants} more refresh grants: the stored credential kept working, nobody reconnected it`);
 	}
 }
 

@@ -64,9 +64,9 @@ export class ScaleStack {
 	private mainPort = 0;
 
 	constructor(readonly runtime: () => N8nRuntime, readonly workDir: string, private readonly repo: string) {
-		const process = (name: string, localAddress: string): N8nProcess => ({ name, localAddress, userFolder: join(workDir, name), logFile: join(workDir, `${name}.log`) });
-		this.main = process('main', '127.0.0.10');
-		this.workers = [process('worker-1', '127.0.0.11'), process('worker-2', '127.0.0.12')];
+		const n8nProcess = (name: string, localAddress: string): N8nProcess => ({ name, localAddress, userFolder: join(workDir, name), logFile: join(workDir, `${name}.log`) });
+		this.main = n8nProcess('main', '127.0.0.10');
+		this.workers = [n8nProcess('worker-1', '127.0.0.11'), n8nProcess('worker-2', '127.0.0.12')];
 		// PostgreSQL runs as its own user: its folders live where that user can reach them.
 		this.dataDir = mkdtempSync(join(tmpdir(), 'n8n-scale-'));
 		chmodSync(this.dataDir, 0o755);
