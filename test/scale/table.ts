@@ -22,7 +22,8 @@ export function resultsTable(reports: ScenarioReport[]): string {
 	const rows = reports.map((report) => COLUMNS.map((column) => column.value(report)));
 	const widths = COLUMNS.map((column, index) => Math.max(column.title.length, ...rows.map((row) => row[index].length)));
 	const line = (cells: string[]) => `| ${cells.map((cell, index) => (index === 0 ? cell.padEnd(widths[index]) : cell.padStart(widths[index]))).join(' | ')} |`;
-	const rule = `|${widths.map((width, index) => (index === 0 ? `-${'-'.repeat(width)}-` : `-${'-'.repeat(width - 1)}:-`)).join('|')}|`;
+	// Text left, numbers right (the colon at the cell's right end).
+	const rule = `|${widths.map((width, index) => (index === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`;
 	return [line(COLUMNS.map((column) => column.title)), rule, ...rows.map(line)].join('\n');
 }
 
