@@ -106,12 +106,12 @@ function checkCommon(runner: StepRunner, spec: ScenarioSpec, report: ScenarioRep
 		runner.check(`${name}: no lead lost`, report.lost === 0, lostDetails(report));
 	}
 	runner.check(`${name}: each execution's output id is the stored record's id`, report.idMismatches.length === 0, report.idMismatches.slice(0, 5).join('; '));
-	const workerCalls = Object.entries(report.callsByProcess).filter(([name]) => name.startsWith('worker'));
+	const workerCalls = Object.entries(report.callsByProcess).filter(([processName]) => processName.startsWith('worker'));
 	runner.check(`${name}: both workers ran executions`, workerCalls.every(([, calls]) => calls.executions > 0),
-		workerCalls.map(([name, calls]) => `${name} ${calls.executions}`).join(', '));
+		workerCalls.map(([worker, calls]) => `${worker} ${calls.executions}`).join(', '));
 	const overBudget = workerCalls.filter(([, calls]) => calls.describes > DESCRIBES_PER_EXECUTION_AT_MOST * calls.executions);
 	runner.check(`${name}: describes per worker within ${DESCRIBES_PER_EXECUTION_AT_MOST} per execution`, overBudget.length === 0,
-		workerCalls.map(([name, calls]) => `${name} ${calls.describes} for ${calls.executions} executions`).join(', '));
+		workerCalls.map(([worker, calls]) => `${worker} ${calls.describes} for ${calls.executions} executions`).join(', '));
 }
 
 function cpuByProcess(stack: ScaleStack): Record<string, number> {

@@ -1,13 +1,13 @@
 /**
- * The four scenarios of `npm run test:scale`, each on top of runScenario's common checks:
+ * The scenarios of `npm run test:scale`, each on top of runScenario's common checks:
  *
- *   burst           the leads as fast as the webhook takes them
- *   token expiry    the access token is expired twice part way (a third and two thirds of the creates)
- *   rotating tokens the same with refresh-token rotation on: each refresh revokes the refresh token
- *                   it used, so two workers refreshing at once would break one of them
+ *   burst                the leads as fast as the webhook takes them
+ *   token expiry         the access token is expired twice part way (after a third and two thirds of the creates)
+ *   rotating tokens      the same with refresh-token rotation on: each refresh revokes the refresh
+ *                        token it used, so two workers refreshing at once would break one of them
  *   slow token endpoint  the same with a token endpoint slower than the 10 s n8n waits for another
- *                   process's refresh (n8n-core's refresh lock), after which it refreshes on its own
- *   worker killed   worker-2 is SIGKILLed while executions run on it
+ *                        process's refresh (n8n-core's refresh lock), after which it refreshes on its own
+ *   worker killed        worker-2 is SIGKILLed while executions run on it
  */
 import type { Fault } from '../../emulator/types';
 import { delay } from '../../scripts/e2e/processes';
@@ -44,7 +44,7 @@ export async function tokenExpiryScenario(context: ScaleContext, leads: number, 
 		const { report } = outcome;
 		const unauthorized = Object.values(report.callsByProcess).reduce((total, calls) => total + calls.unauthorized, 0);
 		runner.check(`${name}: the expired token was refused and refreshed`, unauthorized > 0 && report.refreshGrants > 0,
-			`${unauthorized}×401, ${report.refreshGrants} refresh grants (${Object.entries(report.callsByProcess).map(([name, calls]) => `${name} ${calls.refreshGrants}`).join(', ')})`);
+			`${unauthorized}×401, ${report.refreshGrants} refresh grants (${Object.entries(report.callsByProcess).map(([worker, calls]) => `${worker} ${calls.refreshGrants}`).join(', ')})`);
 		runner.check(`${name}: no refresh grant refused`, report.refusedRefreshes.length === 0, report.refusedRefreshes.join(', '));
 		noteWorkAfterRefusedRefresh(context, outcome);
 		return outcome;
@@ -55,8 +55,8 @@ export async function tokenExpiryScenario(context: ScaleContext, leads: number, 
 }
 
 /**
- * A refused refresh does not mean the stored credential is broken: say what the refused process did
- * afterwards, with the tokens another process stored (the next scenario runs on the same credential).
+ * A refused refresh does not mean the stored credential is broken (the other worker stored new
+ * tokens; the next scenario runs on them): say what the refused process did afterwards.
  */
 function noteWorkAfterRefusedRefresh(context: ScaleContext, { requests }: ScenarioOutcome): void {
 	for (const { name, localAddress } of context.stack.processes) {
@@ -65,7 +65,7 @@ function noteWorkAfterRefusedRefresh(context: ScaleContext, { requests }: Scenar
 		if (refused.length === 0) continue;
 		const firstRefusal = Math.min(...refused.map((request) => request.receivedAt));
 		const creates = own.filter((request) => request.receivedAt > firstRefusal && request.path.endsWith('/composite/sobjects') && request.status === 200).length;
-		context.runner.note(`${name}: ${refused.length} refresh grants refused (invalid_grant); after the first it created ${creates} leads with the tokens the other worker stored`);
+		context.runner.note(`${name}: ${refused.length} refresh grants refused (invalid_grant); after the first refusal it created ${creates} leads`);
 	}
 }
 
