@@ -91,13 +91,14 @@ export async function killedWorkerScenario(context: ScaleContext, leads: number)
 	};
 	const outcome = await runScenario(context, { name, slug: 'killed-worker', leads, ...deadlinesFor(leads), lossAllowed: true, during: killWhenBusy });
 	runner.check(`${name}: SIGKILL while executions ran on it`, killedAt > 0 && runningAtKill.length > 0, `executions ${runningAtKill.join(', ') || 'none'} running by its log`);
-	// Its log can miss the last executions it took (the kill cuts the output): the failed ones tell.
+	// The kill cuts its log short, both ways (an execution taken but not logged yet, one finished but
+	// its line not written): the executions n8n failed tell what was on it.
 	const failed = outcome.executions.filter((execution) => execution.status !== 'success');
 	const givenUp = failed.filter((execution) => ['error', 'crashed'].includes(execution.status) && execution.worker !== survivor.name);
 	const ranTwice = startedOn(survivor).filter((id) => startedOn(victim).includes(id));
 	const times = givenUp.map((execution) => (execution.stoppedAt ?? killedAt) - killedAt);
 	runner.check(`${name}: n8n failed the executions it had, none ran again`,
-		givenUp.length === failed.length && givenUp.length >= runningAtKill.length && ranTwice.length === 0,
+		givenUp.length > 0 && givenUp.length === failed.length && ranTwice.length === 0,
 		`${failed.length} failed (${listed(failed.map((execution) => `${execution.id} ${execution.status}`))}), ended ${times.length ? `${seconds(Math.min(...times))}–${seconds(Math.max(...times))}` : 'never'} after the kill; started on both workers: ${listed(ranTwice.map(String)) || 'none'}`);
 	describeKilledLeads(context, outcome, givenUp);
 	return outcome;
