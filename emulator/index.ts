@@ -128,6 +128,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		setDescribe: (name, describe) => catalog.replace(name, describe),
 		expireAccessTokens: () => tokens.expireAllAccessTokens(),
 		revokeRefreshTokens: () => tokens.revokeAllRefreshTokens(),
+		setRefreshTokenRotation: (rotate) => {
+			oauth.rotateRefreshTokens = rotate;
+		},
 		faults: { add: (fault) => faults.add(fault), clear: () => faults.clear(), stats: () => faults.stats() },
 	};
 }

@@ -57,6 +57,8 @@ async function serve(state: ServerState, message: IncomingMessage, response: Ser
 		headers: request.headers,
 		body: bodyForRecord(request.contentType, request.rawBody),
 		status: 0,
+		remoteAddress: message.socket.remoteAddress ?? '',
+		receivedAt: started,
 	};
 	state.recorded.push(recorded);
 	const finish = (status: number, note = '') => {

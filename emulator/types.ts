@@ -102,6 +102,10 @@ export interface RecordedRequest {
 	body: unknown;
 	/** Status answered; 0 when the connection was dropped without an answer. */
 	status: number;
+	/** The client's address (several local clients can be told apart by the loopback address they connect from). */
+	remoteAddress: string;
+	/** When the request arrived (ms since the epoch). */
+	receivedAt: number;
 }
 
 export interface Fault {
@@ -197,6 +201,8 @@ export interface EmulatorHandle {
 	 * restarted Salesforce front end would. Resolves once it listens again.
 	 */
 	restart(options?: { downMs?: number }): Promise<void>;
+	/** Turns refresh-token rotation (the rotateRefreshTokens option) on or off from the next refresh on. */
+	setRefreshTokenRotation(rotate: boolean): void;
 	faults: {
 		add(fault: Fault): void;
 		clear(): void;

@@ -19,7 +19,7 @@ import { runLogged } from './processes';
 /** `npm pack` of the repository: the tarball path and the files it holds. */
 export function packRepository(repoDir: string, outDir: string, logFile: string): { tarball: string; files: string[] } {
 	mkdirSync(outDir, { recursive: true });
-	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+	const output = execFileSync('npm', ['pack', '--json', '--pack-destination', outDir], { cwd: repoDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
 	writeFileSync(logFile, output);
 	const [packed] = JSON.parse(output) as Array<{ filename: string; files: Array<{ path: string }> }>;
 	return { tarball: join(outDir, packed.filename), files: packed.files.map((file) => file.path) };
@@ -45,6 +45,7 @@ export async function installLikeCommunityNode(
 		cwd: directory,
 		env,
 		logFile,
+		timeoutMs: 300_000,
 	});
 	writeFileSync(join(nodesFolder, 'package.json'), JSON.stringify({ name: 'installed-nodes', private: true, dependencies: { [name]: version } }, null, 2));
 	return { name, version, directory };

@@ -1,6 +1,7 @@
 /**
  * Starts the real n8n server (from the e2e cache, on Node 24) on a loopback port with its own user
- * folder, and waits until it answers. The editor and every URL n8n prints say `localhost` because
+ * folder, and waits until it answers. The same serves a queue-mode worker (`command`: `worker`,
+ * ready when its health server answers). The editor and every URL n8n prints say `localhost` because
  * n8n's auth cookie is bound to the host name the browser used.
  */
 import type { N8nRuntime } from './n8n-runtime';
@@ -21,6 +22,10 @@ export interface N8nServerOptions {
 	logFile: string;
 	env?: NodeJS.ProcessEnv;
 	startTimeoutMs?: number;
+	/** n8n's command and flags, default `start` (the main process); e.g. `worker --concurrency=4`. */
+	command?: string[];
+	/** What must answer 200 before the process counts as started, default `<url>/healthz/readiness`. */
+	readinessUrl?: string;
 }
 
 export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
@@ -43,17 +48,19 @@ export async function startN8n(options: N8nServerOptions): Promise<N8nServer> {
 		N8N_LOG_LEVEL: 'info',
 		...options.env,
 	};
-	const server = startManaged('n8n', runtime.nodeBin, [runtime.n8nBin, 'start'], { cwd: userFolder, env, logFile });
+	const command = options.command ?? ['start'];
+	const server = startManaged(`n8n ${command[0]}`, runtime.nodeBin, [runtime.n8nBin, ...command], { cwd: userFolder, env, logFile });
 	const url = `http://localhost:${port}`;
+	const readinessUrl = options.readinessUrl ?? `${url}/healthz/readiness`;
 	const deadline = Date.now() + (options.startTimeoutMs ?? 180_000);
 	for (;;) {
 		if (server.child.exitCode !== null) {
 			throw new Error(`n8n exited (${server.child.exitCode}) before answering; end of ${logFile}:\n${logTail(logFile)}`);
 		}
-		if (await answersOk(`${url}/healthz/readiness`)) break;
+		if (await answersOk(readinessUrl)) break;
 		if (Date.now() > deadline) {
 			await server.stop();
-			throw new Error(`n8n did not answer ${url}/healthz/readiness in time; end of ${logFile}:\n${logTail(logFile)}`);
+			throw new Error(`n8n did not answer ${readinessUrl} in time; end of ${logFile}:\n${logTail(logFile)}`);
 		}
 		await delay(500);
 	}

@@ -49,14 +49,25 @@ function signalGroup(pid: number, signal: NodeJS.Signals): void {
 	}
 }
 
-/** Runs a command to completion with its output appended to a log file; rejects on a non-zero exit. */
+/**
+ * Runs a command to completion with its output appended to a log file; rejects on a non-zero exit,
+ * or, with `timeoutMs`, when it has not ended by then (it is stopped first).
+ */
 export async function runLogged(
 	command: string,
 	args: string[],
-	options: SpawnOptions & { logFile: string },
+	options: SpawnOptions & { logFile: string; timeoutMs?: number },
 ): Promise<void> {
 	const managed = startManaged(command, command, args, options);
-	const code = await managed.exited;
+	const { timeoutMs } = options;
+	const ended = timeoutMs === undefined
+		? await managed.exited.then((code) => ({ code }))
+		: await Promise.race([managed.exited.then((code) => ({ code })), delay(timeoutMs).then(() => undefined)]);
+	if (ended === undefined) {
+		await managed.stop();
+		throw new Error(`${command} ${args.join(' ')} did not end within ${timeoutMs! / 1000} s; end of ${options.logFile}:\n${logTail(options.logFile)}`);
+	}
+	const { code } = ended;
 	if (code !== 0) {
 		throw new Error(`${command} ${args.join(' ')} failed (${code}); end of ${options.logFile}:\n${logTail(options.logFile)}`);
 	}
@@ -72,4 +83,14 @@ export function logTail(file: string, lines = 40): string {
 
 export function delay(ms: number): Promise<void> {
 	return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Polls `ready` every 300 ms until it says yes, the process dies, or the time is up. */
+export async function waitUntilReady(ready: () => Promise<boolean>, server: ManagedProcess, timeoutMs: number): Promise<void> {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await ready())) {
+		if (server.child.exitCode !== null || server.child.signalCode !== null) throw new Error(`${server.name} exited before it was ready (log: ${server.logFile})`);
+		if (Date.now() > deadline) throw new Error(`${server.name} was not ready within ${timeoutMs / 1000} s (log: ${server.logFile})`);
+		await delay(300);
+	}
 }

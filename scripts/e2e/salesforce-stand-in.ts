@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startEmulator } from '../../emulator';
-import type { EmulatorHandle } from '../../emulator/types';
+import type { EmulatorHandle, EmulatorOptions } from '../../emulator/types';
 import { makeThrowawayTls } from './throwaway-tls';
 
 /** The login host each Environment choice of the credential must reach. */
@@ -25,19 +25,23 @@ export const INSTANCE_URL = `https://${SALESFORCE_HOSTS.myDomain}`;
 export interface SalesforceStandIn {
 	emulator: EmulatorHandle;
 	port: number;
+	/** The throwaway CA that signed the emulator's certificate (PEM file). */
+	caCertFile: string;
 	/** Extra Chromium switches that send the Salesforce hosts to the emulator and trust its certificate. */
 	chromiumArgs: string[];
 	/** Environment for the n8n server: preload, host map, CA. */
 	n8nEnv: NodeJS.ProcessEnv;
 }
 
-export async function startSalesforceStandIn(workDir: string, n8nBaseUrl: string): Promise<SalesforceStandIn> {
+/** `options`: more emulator options (an API limit, token rotation) on top of the hosts, TLS and log. */
+export async function startSalesforceStandIn(workDir: string, n8nBaseUrl: string, options: EmulatorOptions = {}): Promise<SalesforceStandIn> {
 	const tlsDir = join(workDir, 'tls');
 	mkdirSync(tlsDir, { recursive: true });
 	const hosts = Object.values(SALESFORCE_HOSTS);
 	const tls = makeThrowawayTls(tlsDir, hosts);
 	const requestLog = join(workDir, 'emulator.log');
 	const emulator = await startEmulator({
+		...options,
 		port: 0,
 		host: '127.0.0.1',
 		tls: { key: tls.key, cert: tls.cert },
@@ -49,6 +53,7 @@ export async function startSalesforceStandIn(workDir: string, n8nBaseUrl: string
 	return {
 		emulator,
 		port,
+		caCertFile: tls.caCertFile,
 		chromiumArgs: [
 			`--host-resolver-rules=${hosts.map((host) => `MAP ${host}:443 127.0.0.1:${port}`).join(', ')}`,
 			`--ignore-certificate-errors-spki-list=${publicKeyHash(join(tlsDir, 'server.pem'))}`,

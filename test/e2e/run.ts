@@ -20,7 +20,7 @@ import { startN8n, type N8nServer } from '../../scripts/e2e/n8n-server';
 import { runLogged } from '../../scripts/e2e/processes';
 import { startSalesforceStandIn, type SalesforceStandIn } from '../../scripts/e2e/salesforce-stand-in';
 import { Editor } from './editor';
-import { StepRunner } from './steps';
+import { exitWhenDone, indent, StepRunner, stopOnSignals } from './steps';
 import { runEditorScenario } from './scenario';
 
 const REPO = resolve(__dirname, '..', '..');
@@ -48,7 +48,7 @@ async function main(): Promise<boolean> {
 			await editor.screenshot(file);
 			console.log(`    screenshot of the failing step: ${file}`);
 		}
-		if (n8n) console.log(`    end of n8n's log (${join(WORK_DIR, 'n8n.log')}):\n${indent(n8n.logTail(40))}`);
+		if (n8n) console.log(`    end of n8n's log (${join(WORK_DIR, 'n8n.log')}):\n${indent(n8n.logTail(40), 6)}`);
 	});
 
 	const stopEverything = async () => {
@@ -56,15 +56,7 @@ async function main(): Promise<boolean> {
 		await n8n?.process.stop();
 		await standIn?.emulator.stop().catch(() => undefined);
 	};
-	for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-		process.once(signal, () => {
-			console.log(`${signal}: stopping n8n, the emulator and Chromium`);
-			void stopEverything().then(() => {
-				console.log(`${runner.summary()} (interrupted)`);
-				process.exit(130);
-			});
-		});
-	}
+	stopOnSignals(runner, 'n8n, the emulator and Chromium', stopEverything);
 
 	try {
 		await runner.step('n8n 2.41.1 and Node 24 ready in .cache/e2e', async () => {
@@ -99,15 +91,4 @@ async function main(): Promise<boolean> {
 	return runner.ok;
 }
 
-function indent(text: string): string {
-	return text.split('\n').map((line) => `      ${line}`).join('\n');
-}
-
-main().then(
-	(ok) => process.exit(ok ? 0 : 1),
-	(error) => {
-		console.error(error);
-		console.log('0 passed, 1 failed (the runner itself crashed)');
-		process.exit(1);
-	},
-);
+exitWhenDone(main);
