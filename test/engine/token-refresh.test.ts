@@ -138,6 +138,50 @@ describe('A refresh token Salesforce no longer accepts (invalid_grant)', () => {
 	});
 });
 
+describe('Two n8n processes refreshing a rotating refresh token at once (queue mode)', () => {
+	it('waits for the tokens the other process stores after its refresh was refused, sends the create once more, and the lead is stored once', async () => {
+		emulator = await startEmulator({ rotateRefreshTokens: true });
+		const credential = await connectedCredential(emulator);
+		const issued = credential.data.oauthTokenData as IDataObject;
+		emulator.expireAccessTokens();
+		// "Worker 2" refreshes first: Salesforce revokes the refresh token this run holds.
+		const otherWorker = (await (
+			await fetch(`${emulator.url}/services/oauth2/token`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/x-www-form-urlencoded' },
+				body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: String(issued.refresh_token), client_id: emulator.app.clientId, client_secret: emulator.app.clientSecret }),
+			})
+		).json()) as IDataObject;
+		let ownRefreshRefused = false;
+
+		const run = runWorkflow({
+			workflow: webhookToSalesforce(leadCreateParameters(LEAD_MAPPING), { continueOnFail: true }),
+			input: numberedLeads(1),
+			credentials: [credential],
+			onCredentialStore: (store) => {
+				// ... and stores its tokens only after this run's own refresh was refused, as a slow token endpoint makes it.
+				const watch = setInterval(() => {
+					if (!emulator.requests().some((request) => request.path === '/services/oauth2/token' && request.status === 400)) return;
+					clearInterval(watch);
+					ownRefreshRefused = true;
+					store.storeTokens(credential.id, { ...issued, ...otherWorker });
+				}, 5);
+			},
+		});
+		const result = await run;
+
+		expect(ownRefreshRefused).toBe(true);
+		expect(emulator.requests().slice(1).map(callLine)).toEqual([
+			`GET ${API}/sobjects/Lead/describe 401`,
+			'POST /services/oauth2/token 400',
+			`GET ${API}/sobjects/Lead/describe 200`,
+			`POST ${API}/composite/sobjects 200`,
+		]);
+		const [stored] = emulator.records('Lead');
+		expect(result.outputs.Salesforce).toEqual([{ json: { id: stored.Id, success: true }, pairedItem: { item: 0 } }]);
+	});
+});
+
 describe('A credential connected through the authorization-code + PKCE flow', () => {
 	it('sends the verifier on the code exchange and its tokens create leads', async () => {
 		emulator = await startEmulator();

@@ -69,6 +69,12 @@ export class InMemoryCredentialsHelper extends ICredentialsHelper {
 		return credential;
 	}
 
+	/** What another n8n process does after its own refresh: the new token data replaces the stored one. */
+	storeTokens(id: string, oauthTokenData: IDataObject): void {
+		const credential = this.stored(id);
+		credential.data = { ...credential.data, oauthTokenData: { ...oauthTokenData } };
+	}
+
 	getParentTypes(name: string): string[] {
 		return this.types.getParentTypes(name);
 	}

@@ -55,6 +55,11 @@ export interface RunWorkflowOptions {
 	packageDir?: string;
 	/** Types of other installed packages the workflow also uses (e.g. n8n's built-in Salesforce node). */
 	otherPackages?: OtherPackage[];
+	/**
+	 * Called with the run's credential store once it exists, as the database other n8n processes
+	 * write to (a test can store tokens "another worker" refreshed while the run goes on).
+	 */
+	onCredentialStore?: (store: InMemoryCredentialsHelper) => void;
 }
 
 /**
@@ -66,6 +71,7 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	const { workflow, input, credentials, packageDir, otherPackages } = options;
 	const types = await loadPackageTypes(packageDir, otherPackages);
 	const credentialsHelper = new InMemoryCredentialsHelper(types, credentials);
+	options.onCredentialStore?.(credentialsHelper);
 	const nodes = bindCredentials(structuredClone(workflow.nodes), credentials);
 	const executionId = randomUUID();
 	const workflowData = workflowRecord(workflow.name ?? 'Workflow', nodes, workflow.connections, workflow.settings);

@@ -4,7 +4,7 @@
  * workers' logs (which worker ran which execution: `Worker started execution N`).
  *
  * n8n stores an execution's data as `flatted` text: the lead comes from the Webhook node's output
- * (`body.email`), the outcome from the Create Lead node's first output item (`id` or `error`).
+ * (`body.email`), the outcome from the Create or Update Lead node's first output item (`id` or `error`).
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseFlatted } from 'flatted';
@@ -14,7 +14,7 @@ import type { N8nProcess } from './stack';
 
 /** Statuses after which n8n will not touch an execution again. */
 const FINISHED_STATUSES = ['success', 'error', 'crashed', 'canceled'];
-const CREATE_LEAD_NODE = 'Create Lead';
+const CREATE_LEAD_NODE = 'Create or Update Lead';
 
 export interface ExecutionRecord {
 	id: number;
@@ -23,7 +23,7 @@ export interface ExecutionRecord {
 	stoppedAt?: number;
 	/** The lead's email, when the execution's data still holds the Webhook node's output. */
 	email?: string;
-	/** Create Lead's output for the lead: the created id, or the error the node reported on the item. */
+	/** Create or Update Lead's output for the lead: the created id, or the error the node reported on the item. */
 	createdId?: string;
 	itemError?: string;
 	itemErrorCode?: string;

@@ -5,7 +5,7 @@
  *
  *   stored once / twice / lost   from the emulator: records with the lead's email (lost = none)
  *   unknown                      n8n does not tell whether the lead was stored: no execution that
- *                                names the lead, or one without Create Lead's id or a definite
+ *                                names the lead, or one without Create or Update Lead's id or a definite
  *                                error, or an OUTCOME_UNKNOWN item (of the leads the webhook took)
  */
 import type { RecordedRequest } from '../../emulator/types';
@@ -49,7 +49,7 @@ export interface ScenarioReport {
 	executionsWithoutLead: ExecutionRecord[];
 	/** Leads the emulator does not hold, with what n8n showed for them. */
 	lostLeads: Array<{ email: string; execution?: ExecutionRecord }>;
-	/** Create Lead items that carry an error, by error code. */
+	/** Create or Update Lead items that carry an error, by error code. */
 	itemErrors: Record<string, number>;
 }
 

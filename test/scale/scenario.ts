@@ -17,11 +17,13 @@ import { callDetails } from './table';
 
 export const IN_FLIGHT = 50;
 /**
- * The node today describes Lead once per execution in Create Lead and once in the Describe Lead
- * node: two per execution is the most a worker may ask for. A describe cache shared by a worker's
- * executions brings it down to a few per worker; lower this bound when it lands.
+ * The example's Describe Lead node describes Lead once per execution (Object → Describe always asks
+ * live); Create or Update takes it from the worker's describe cache, fetched once per worker and
+ * cache lifetime (300 s), plus a few when executions meet a cold cache at once or an item is
+ * checked again against a fresh describe.
  */
-export const DESCRIBES_PER_EXECUTION_AT_MOST = 2;
+export const DESCRIBES_PER_EXECUTION_AT_MOST = 1;
+export const CACHED_DESCRIBES_PER_WORKER_AT_MOST = 10;
 
 export interface ScaleContext {
 	runner: StepRunner;
@@ -109,8 +111,8 @@ function checkCommon(runner: StepRunner, spec: ScenarioSpec, report: ScenarioRep
 	const workerCalls = Object.entries(report.callsByProcess).filter(([processName]) => processName.startsWith('worker'));
 	runner.check(`${name}: both workers ran executions`, workerCalls.every(([, calls]) => calls.executions > 0),
 		workerCalls.map(([worker, calls]) => `${worker} ${calls.executions}`).join(', '));
-	const overBudget = workerCalls.filter(([, calls]) => calls.describes > DESCRIBES_PER_EXECUTION_AT_MOST * calls.executions);
-	runner.check(`${name}: describes per worker within ${DESCRIBES_PER_EXECUTION_AT_MOST} per execution`, overBudget.length === 0,
+	const overBudget = workerCalls.filter(([, calls]) => calls.describes > DESCRIBES_PER_EXECUTION_AT_MOST * calls.executions + CACHED_DESCRIBES_PER_WORKER_AT_MOST);
+	runner.check(`${name}: describes per worker within ${DESCRIBES_PER_EXECUTION_AT_MOST} per execution (the Describe node) + ${CACHED_DESCRIBES_PER_WORKER_AT_MOST} (the cache)`, overBudget.length === 0,
 		workerCalls.map(([worker, calls]) => `${worker} ${calls.describes} for ${calls.executions} executions`).join(', '));
 }
 

@@ -22,6 +22,7 @@ import { normalizeApiVersion, resolveApiBaseUrl } from '../helpers/instanceUrl';
 import type { SalesforceProblem } from '../helpers/problem';
 import { isTransientReadFailure, retryDelay } from '../helpers/retry';
 import { ApiBudget } from './apiBudget';
+import { accessTokenOf, anotherProcessRefreshed } from './refreshRace';
 import { problemFromResponse, problemFromThrown, toNodeApiError, type Delivery } from './errors';
 
 export const CREDENTIAL_TYPE = 'salesforceRestOAuth2Api';
@@ -44,6 +45,8 @@ export interface SalesforceConnection {
 	identity: string;
 	/** What this execution spent of the org's API budget, and the rule that stops it. */
 	budget: ApiBudget;
+	/** The access token this execution has seen, for telling another process's refresh (refreshRace.ts). */
+	refreshRace: { accessToken?: string; checked: boolean };
 }
 
 export interface ConnectionOptions {
@@ -91,7 +94,14 @@ export async function openConnection(
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
 	const user = typeof tokenData.id === 'string' ? tokenData.id : '';
 	const identity = [credentialId, user, base.value, version.value].join(' ');
-	return { baseUrl: base.value, apiVersion: version.value, timeoutMs, identity, budget: new ApiBudget(identity, keepInReserve) };
+	return {
+		baseUrl: base.value,
+		apiVersion: version.value,
+		timeoutMs,
+		identity,
+		budget: new ApiBudget(identity, keepInReserve),
+		refreshRace: { accessToken: accessTokenOf(credentials), checked: false },
+	};
 }
 
 /**
@@ -143,6 +153,10 @@ export async function sendRequest<T>(
 	} catch (error) {
 		const thrown = problemFromThrown(error);
 		if (thrown.delivery === 'answered') connection.budget.counted();
+		// Refused with 401 and not processed, so even a create may go again once the tokens are good.
+		if (thrown.problem.errorCode === 'invalid_grant' && (await anotherProcessRefreshed(ctx, connection))) {
+			return await sendRequest<T>(ctx, connection, request);
+		}
 		return { ok: false, ...thrown };
 	}
 	connection.budget.counted();
