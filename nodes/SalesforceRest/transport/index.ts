@@ -46,7 +46,7 @@ export interface SalesforceConnection {
 	/** What this execution spent of the org's API budget, and the rule that stops it. */
 	budget: ApiBudget;
 	/** The access token this execution has seen, for telling another process's refresh (refreshRace.ts). */
-	refreshRace: { accessToken?: string; checked: boolean };
+	refreshRace: { accessToken?: string; givenUp: boolean };
 }
 
 export interface ConnectionOptions {
@@ -100,7 +100,7 @@ export async function openConnection(
 		timeoutMs,
 		identity,
 		budget: new ApiBudget(identity, keepInReserve),
-		refreshRace: { accessToken: accessTokenOf(credentials), checked: false },
+		refreshRace: { accessToken: accessTokenOf(credentials), givenUp: false },
 	};
 }
 

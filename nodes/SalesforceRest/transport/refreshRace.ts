@@ -8,8 +8,10 @@
  *
  * So after that error the node reads the stored credential again for a few seconds: when its access
  * token has changed, another process refreshed it, and the request is sent once more with it. That
- * is safe even for a create: the request was answered 401 and never processed. Once per execution,
- * so that a credential that really was revoked costs one short wait, not one per call.
+ * is safe even for a create: the request was answered 401 and never processed. It may happen again
+ * (the token can expire again while the other process is slow), so it goes on as long as each wait
+ * finds new tokens; the first wait that finds none ends it for the execution, so that a credential
+ * that really was revoked costs one short wait, not one per call.
  */
 import { sleep, type IDataObject } from 'n8n-workflow';
 
@@ -26,8 +28,7 @@ export function accessTokenOf(credentials: IDataObject): string | undefined {
 
 /** Whether another process stored new tokens meanwhile (then the connection knows them). */
 export async function anotherProcessRefreshed(ctx: SalesforceContext, connection: SalesforceConnection): Promise<boolean> {
-	if (connection.refreshRace.checked) return false;
-	connection.refreshRace.checked = true;
+	if (connection.refreshRace.givenUp) return false;
 	for (const wait of WAITS_MS) {
 		await sleep(wait);
 		const stored = accessTokenOf(await ctx.getCredentials(CREDENTIAL_TYPE));
@@ -36,5 +37,6 @@ export async function anotherProcessRefreshed(ctx: SalesforceContext, connection
 			return true;
 		}
 	}
+	connection.refreshRace.givenUp = true;
 	return false;
 }
