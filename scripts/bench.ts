@@ -18,6 +18,7 @@ import { configuredCacheDir, ensureN8nRuntime, n8nNodesBaseDir } from './e2e/n8n
 import { CASES, findById, leadCount, QUICK_CASE_IDS, VARIANTS } from './bench/cases';
 import { describeMachine, thisMachine, writeBenchmarkDoc } from './bench/doc';
 import { isClean } from './bench/reconcile';
+import { combineRounds, turnOrder } from './bench/rounds';
 import { runCase, type CaseResult } from './bench/run-case';
 import { renderMarkdown, renderText, tableRows } from './bench/table';
 import { checkTargets, renderTargets } from './bench/targets';
@@ -74,12 +75,17 @@ async function main() {
 
 	const results: CaseResult[] = [];
 	for (const benchCase of settings.cases) {
-		for (const variant of settings.variants) {
-			process.stderr.write(`  ${benchCase.title}, ${variant.label} ... `);
-			const result = await runCase(benchCase, variant, { latencyMs: settings.latencyMs, n8nNodesBaseDir: n8nNodesBase });
-			process.stderr.write(result.error ? 'failed\n' : `${(result.measurement!.wallMs / 1000).toFixed(1)} s\n`);
-			results.push(result);
+		const rounds = new Map(settings.variants.map((variant) => [variant, [] as CaseResult[]]));
+		for (let round = 0; round < benchCase.rounds; round++) {
+			for (const variant of turnOrder(settings.variants, round)) {
+				const which = benchCase.rounds > 1 ? ` (round ${round + 1} of ${benchCase.rounds})` : '';
+				process.stderr.write(`  ${benchCase.title}, ${variant.label}${which} ... `);
+				const result = await runCase(benchCase, variant, { latencyMs: settings.latencyMs, n8nNodesBaseDir: n8nNodesBase });
+				process.stderr.write(result.error ? 'failed\n' : `${(result.measurement!.wallMs / 1000).toFixed(1)} s\n`);
+				rounds.get(variant)!.push(result);
+			}
 		}
+		for (const variant of settings.variants) results.push(combineRounds(rounds.get(variant)!));
 	}
 
 	const rows = tableRows(results);

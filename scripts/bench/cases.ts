@@ -26,13 +26,15 @@ export interface BenchCase {
 	leadsPerExecution: number;
 	/** Executions running at once in the one n8n process (n8n runs concurrent webhook calls so). */
 	concurrency: number;
+	/** How many rounds, the nodes taking turns; the median round is reported (rounds.ts). */
+	rounds: number;
 }
 
 export const CASES: BenchCase[] = [
-	{ id: 'a', title: '(a) 300 executions of 1 lead, one after another', executions: 300, leadsPerExecution: 1, concurrency: 1 },
-	{ id: 'b', title: '(b) 100 executions of 1 lead, 25 at a time', executions: 100, leadsPerExecution: 1, concurrency: 25 },
-	{ id: 'c1000', title: '(c) 1 execution of 1,000 leads', executions: 1, leadsPerExecution: 1_000, concurrency: 1 },
-	{ id: 'c10000', title: '(c) 1 execution of 10,000 leads', executions: 1, leadsPerExecution: 10_000, concurrency: 1 },
+	{ id: 'a', title: '(a) 300 executions of 1 lead, one after another', executions: 300, leadsPerExecution: 1, concurrency: 1, rounds: 5 },
+	{ id: 'b', title: '(b) 100 executions of 1 lead, 25 at a time', executions: 100, leadsPerExecution: 1, concurrency: 25, rounds: 5 },
+	{ id: 'c1000', title: '(c) 1 execution of 1,000 leads', executions: 1, leadsPerExecution: 1_000, concurrency: 1, rounds: 1 },
+	{ id: 'c10000', title: '(c) 1 execution of 10,000 leads', executions: 1, leadsPerExecution: 10_000, concurrency: 1, rounds: 1 },
 ];
 
 /** `--quick`: everything but the 10,000 leads (the built-in node alone needs 200+ s there). */
@@ -44,8 +46,8 @@ export const QUICK_CASE_IDS = ['a', 'b', 'c1000'];
  * connection (this node's describe cache) still starts cold in the measured part. 150 executions:
  * with 30, the node whose code runs last in the child was measured while V8 still optimised it.
  */
-export const WARM_UP: BenchCase = { id: 'warm-up', title: 'warm-up', executions: 150, leadsPerExecution: 1, concurrency: 5 };
-export const WARM_UP_BATCH: BenchCase = { id: 'warm-up-batch', title: 'warm-up', executions: 1, leadsPerExecution: 200, concurrency: 1 };
+export const WARM_UP: BenchCase = { id: 'warm-up', title: 'warm-up', executions: 150, leadsPerExecution: 1, concurrency: 5, rounds: 1 };
+export const WARM_UP_BATCH: BenchCase = { id: 'warm-up-batch', title: 'warm-up', executions: 1, leadsPerExecution: 200, concurrency: 1, rounds: 1 };
 
 export interface NodeVariant {
 	id: string;

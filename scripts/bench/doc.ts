@@ -64,10 +64,12 @@ Both map the same four fields (first and last name, company, e-mail) from the we
 
 Each case and node runs in a process of its own (the "n8n" process); the emulators run in the
 parent process, so their work is not in the child's CPU or memory. The child loads the engine,
-warms up against an emulator of its own (30 single-lead executions, 5 at a time, then one of 200
+warms up against an emulator of its own (150 single-lead executions, 5 at a time, then one of 200
 leads), then runs the measured part against a fresh emulator, so anything a node caches per org
 starts cold. Executions "25 at a time" are concurrent \`runWorkflow\` calls in the one process, 25
-in flight at any moment.
+in flight at any moment. Cases (a) and (b) run five rounds, the nodes taking turns (each round in
+fresh processes), and report each node's median wall and median CPU: one round of the same work
+varies by up to 20% on this shared machine, more than the differences those targets are about.
 
 - **describe / create / other**: API calls the emulator counted in the measured part
   (describe: \`GET /sobjects/{Name}/describe\`; create: \`POST /sobjects/{Name}\` and
