@@ -43,10 +43,11 @@ export const QUICK_CASE_IDS = ['a', 'b', 'c1000'];
 /**
  * Before measuring, each child runs this against an emulator of its own (other URL, other
  * credential): code paths compiled, sockets and the engine warm, while a cache keyed by the
- * connection (this node's describe cache) still starts cold in the measured part. 150 executions:
- * with 30, the node whose code runs last in the child was measured while V8 still optimised it.
+ * connection (this node's describe cache) still starts cold in the measured part. 1,000 executions
+ * (against an emulator without latency, a few seconds): a node's CPU per execution keeps falling for
+ * the first thousand or so while V8 optimises it, and a long-running n8n is past that.
  */
-export const WARM_UP: BenchCase = { id: 'warm-up', title: 'warm-up', executions: 150, leadsPerExecution: 1, concurrency: 5, rounds: 1 };
+export const WARM_UP: BenchCase = { id: 'warm-up', title: 'warm-up', executions: 1000, leadsPerExecution: 1, concurrency: 5, rounds: 1 };
 export const WARM_UP_BATCH: BenchCase = { id: 'warm-up-batch', title: 'warm-up', executions: 1, leadsPerExecution: 200, concurrency: 1, rounds: 1 };
 
 export interface NodeVariant {

@@ -64,7 +64,7 @@ Both map the same four fields (first and last name, company, e-mail) from the we
 
 Each case and node runs in a process of its own (the "n8n" process); the emulators run in the
 parent process, so their work is not in the child's CPU or memory. The child loads the engine,
-warms up against an emulator of its own (150 single-lead executions, 5 at a time, then one of 200
+warms up against an emulator of its own (1,000 single-lead executions, 5 at a time, then one of 200
 leads), then runs the measured part against a fresh emulator, so anything a node caches per org
 starts cold. Executions "25 at a time" are concurrent \`runWorkflow\` calls in the one process, 25
 in flight at any moment. Cases (a) and (b) run five rounds, the nodes taking turns (each round in
