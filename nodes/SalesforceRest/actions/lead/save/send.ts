@@ -38,17 +38,20 @@ export interface SentBatch {
 	failedCall?: Extract<SaveResponse, { ok: false }>;
 }
 
+/** A record the call carrying it may or may not have saved (the connection broke). */
+const OUTCOME_UNKNOWN = 'OUTCOME_UNKNOWN';
+
 const failureCode = (result: SaveResult) => (result.success ? undefined : problemFromErrorList(result.errors ?? []).errorCode);
 
 function failedResult(problem: SalesforceProblem): SaveResult {
 	return { success: false, errors: [{ statusCode: problem.errorCode, message: problem.message, fields: problem.fields }] };
 }
 
-/** A result for a record whose second sending failed as a whole, so that it is reported on its own item. */
-function resentFailure(response: Extract<SaveResponse, { ok: false }>): SaveResult {
-	if (response.delivery !== 'unknown') return failedResult(response.problem);
-	const message = `The connection broke while this lead was sent again (${response.problem.errorCode}): check Salesforce before retrying, it may or may not have been saved`;
-	return failedResult({ errorCode: 'OUTCOME_UNKNOWN', message, fields: [] });
+/** Why a record was not saved when the call carrying it failed as a whole: Salesforce's answer, or that nobody knows. */
+function wholeCallProblem(response: Extract<SaveResponse, { ok: false }>, doing: string): SalesforceProblem {
+	if (response.delivery !== 'unknown') return response.problem;
+	const message = `The connection broke while this lead was ${doing} (${response.problem.errorCode}): check Salesforce before retrying, it may or may not have been saved`;
+	return { ...response.problem, errorCode: OUTCOME_UNKNOWN, message };
 }
 
 type Call = (records: SalesforceRecord[]) => Promise<SaveResponse>;
@@ -84,7 +87,7 @@ async function sendWithResends(call: Call, records: SalesforceRecord[], allOrNon
 		const resent = await call(again.positions.map((position) => records[position]));
 		// All-or-none resends every record that can be saved, so a failure of that call is theirs.
 		again.positions.forEach((position, index) => {
-			results[position] = resent.ok ? resent.body[index] : resentFailure(resent);
+			results[position] = resent.ok ? resent.body[index] : failedResult(wholeCallProblem(resent, 'sent again'));
 		});
 		if (!resent.ok) return { ...response, body: results };
 	}
@@ -96,14 +99,12 @@ function outcomeOf(result: SaveResult, action: Action): Outcome {
 		return { saved: true, id: result.id, created };
 	}
 	const problem = problemFromErrorList(result.errors ?? []);
-	return { saved: false, problem, unknown: problem.errorCode === 'OUTCOME_UNKNOWN' };
+	return { saved: false, problem, unknown: problem.errorCode === OUTCOME_UNKNOWN };
 }
 
 function callFailure(response: Extract<SaveResponse, { ok: false }>, action: Action): Outcome {
-	if (response.delivery !== 'unknown') return { saved: false, problem: response.problem };
-	const doing = action.kind === 'create' ? 'created' : 'saved';
-	const message = `The connection broke while this lead was being ${doing} (${response.problem.errorCode}): check Salesforce before retrying, it may or may not have been saved`;
-	return { saved: false, problem: { ...response.problem, errorCode: 'OUTCOME_UNKNOWN', message }, unknown: true };
+	const problem = wholeCallProblem(response, action.kind === 'create' ? 'being created' : 'being saved');
+	return { saved: false, problem, ...(response.delivery === 'unknown' && { unknown: true }) };
 }
 
 /** Salesforce's code for an upsert key that several records have. */
