@@ -10,15 +10,10 @@
  */
 import { parseLimitInfo, remaining, type ApiUsage } from '../helpers/apiUsage';
 import type { SalesforceProblem } from '../helpers/problem';
+import { setMostRecent } from './sharedCache';
 
 const MAX_REMEMBERED = 100;
 const lastSeen = new Map<string, ApiUsage>();
-
-function remember(identity: string, usage: ApiUsage): void {
-	lastSeen.delete(identity);
-	lastSeen.set(identity, usage);
-	if (lastSeen.size > MAX_REMEMBERED) lastSeen.delete(lastSeen.keys().next().value as string);
-}
 
 /** 15000 → "15,000" (toLocaleString costs more than the rest of this module per execution). */
 function thousands(value: number): string {
@@ -47,7 +42,7 @@ export class ApiBudget {
 		const usage = parseLimitInfo(limitInfoHeader);
 		if (usage === undefined) return;
 		this.usage = usage;
-		remember(this.identity, usage);
+		setMostRecent(lastSeen, this.identity, usage, MAX_REMEMBERED);
 	}
 
 	counted(): void {

@@ -19,6 +19,13 @@ export interface CacheHit<T> {
 	fromCache: boolean;
 }
 
+/** Sets `key` as the most recently used entry of `map`; past `maxEntries` the least recently used go. */
+export function setMostRecent<K, V>(map: Map<K, V>, key: K, value: V, maxEntries: number): void {
+	map.delete(key);
+	map.set(key, value);
+	while (map.size > maxEntries) map.delete(map.keys().next().value as K);
+}
+
 export class SharedCache<T> {
 	private readonly entries = new Map<string, Entry<T>>();
 
@@ -32,9 +39,7 @@ export class SharedCache<T> {
 	async get(key: string, maxAgeMs: number, load: () => Promise<T>, now = Date.now()): Promise<CacheHit<T>> {
 		const entry = this.entries.get(key);
 		if (entry !== undefined && (entry.loadedAt === undefined || now - entry.loadedAt < maxAgeMs)) {
-			// Most recently used last: eviction takes the first.
-			this.entries.delete(key);
-			this.entries.set(key, entry);
+			setMostRecent(this.entries, key, entry, this.maxEntries);
 			const fromCache = entry.loadedAt !== undefined;
 			const value = await entry.promise;
 			return { value, loadedAt: entry.loadedAt ?? Date.now(), fromCache };
@@ -64,9 +69,7 @@ export class SharedCache<T> {
 
 	private async load(key: string, load: () => Promise<T>): Promise<CacheHit<T>> {
 		const entry: Entry<T> = { promise: load() };
-		this.entries.delete(key);
-		this.entries.set(key, entry);
-		while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value as string);
+		setMostRecent(this.entries, key, entry, this.maxEntries);
 		// Registered before anyone awaits the load, so the entry is settled before any caller goes on.
 		entry.promise.then(
 			(value) => {
