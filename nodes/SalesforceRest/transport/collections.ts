@@ -54,8 +54,11 @@ async function saveCollection(
 	return checkedResults(response, records.length);
 }
 
-/** Sends a save that lands on the same records however often it is sent, once more when its outcome is unknown. */
-async function idempotentSave(send: () => Promise<SaveResponse>): Promise<SaveResponse> {
+/**
+ * Sends a save that cannot land twice (an update or upsert lands on the same records; Salesforce refuses a
+ * second campaign membership of a lead), once more when its outcome is unknown.
+ */
+export async function idempotentSave(send: () => Promise<SaveResponse>): Promise<SaveResponse> {
 	const response = await send();
 	return !response.ok && response.delivery === 'unknown' ? await send() : response;
 }

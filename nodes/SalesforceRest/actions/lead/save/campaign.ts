@@ -7,7 +7,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { toBatches, MAX_RECORDS_PER_COLLECTION } from '../../../helpers/batching';
 import { inQueries, soqlString } from '../../../helpers/soql';
-import { createRecords, type SaveResponse } from '../../../transport/collections';
+import { createRecords, idempotentSave, type SaveResponse } from '../../../transport/collections';
 import { problemFromErrorList } from '../../../transport/errors';
 import { queryAll } from '../../../transport/query';
 import type { SalesforceProblem } from '../../../helpers/problem';
@@ -25,9 +25,12 @@ const ALREADY_A_MEMBER = 'DUPLICATE_VALUE';
 
 async function createMembers(this: IExecuteFunctions, connection: SalesforceConnection, batch: Joining[], status: string): Promise<SaveResponse> {
 	const records = batch.map(({ item, outcome }) => ({ CampaignId: item.campaignId, LeadId: outcome.id, ...(status !== '' && { Status: status }) }));
-	const send = async () => await createRecords(this, connection, records, { objectName: 'CampaignMember', allOrNone: false, headers: {}, combine: false });
-	const response = await send();
-	return !response.ok && response.delivery === 'unknown' ? await send() : response;
+	return await idempotentSave(async () => await createRecords(this, connection, records, { objectName: 'CampaignMember', allOrNone: false, headers: {}, combine: false }));
+}
+
+/** A membership as Salesforce tells them apart: the campaign and the lead (15-character ids, letter case kept). */
+function memberKey(campaignId: string, leadId: string): string {
+	return `${campaignId.slice(0, 15)} ${leadId.slice(0, 15)}`;
 }
 
 /** The membership ids of leads that were already in their campaign. */
@@ -37,7 +40,7 @@ async function existingMembers(this: IExecuteFunctions, connection: SalesforceCo
 	const members = new Map<string, string>();
 	for (const soql of inQueries(prefix, joining.map(({ outcome }) => outcome.id), '')) {
 		for (const member of await queryAll<{ Id: string; CampaignId: string; LeadId: string }>(this, connection, soql)) {
-			members.set(`${member.CampaignId.slice(0, 15)} ${member.LeadId.slice(0, 15)}`, member.Id);
+			members.set(memberKey(member.CampaignId, member.LeadId), member.Id);
 		}
 	}
 	return members;
@@ -63,6 +66,6 @@ export async function addToCampaigns(this: IExecuteFunctions, connection: Salesf
 	if (already.length === 0) return;
 	const members = await existingMembers.call(this, connection, already);
 	for (const entry of already) {
-		entry.outcome.campaignMemberId = members.get(`${entry.item.campaignId.slice(0, 15)} ${entry.outcome.id.slice(0, 15)}`);
+		entry.outcome.campaignMemberId = members.get(memberKey(entry.item.campaignId, entry.outcome.id));
 	}
 }
