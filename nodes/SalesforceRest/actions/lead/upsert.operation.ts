@@ -2,7 +2,6 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, ty
 
 import { isSalesforceApiName } from '../../helpers/describe';
 import type { SalesforceConnection } from '../../transport';
-import { readSaveSettings } from './options';
 import { saveLeads, type SaveMode } from './save/pipeline';
 
 const showFor = { show: { resource: ['lead'], operation: ['upsert'] } };
@@ -43,13 +42,12 @@ export const description: INodeProperties[] = [
 ];
 
 function saveMode(this: IExecuteFunctions): SaveMode {
-	const { severalMatches } = readSaveSettings.call(this);
-	if (this.getNodeParameter('matchOn', 0) !== 'externalId') return { kind: 'byEmail', severalMatches };
+	if (this.getNodeParameter('matchOn', 0) !== 'externalId') return { kind: 'byEmail' };
 	const keyField = String(this.getNodeParameter('externalIdField', 0, '') ?? '').trim();
 	if (!isSalesforceApiName(keyField)) {
 		throw new NodeOperationError(this.getNode(), `External ID Field "${keyField.slice(0, 60)}" is not a field name: choose a Lead field marked External ID`);
 	}
-	return { kind: 'byExternalId', keyField, severalMatches };
+	return { kind: 'byExternalId', keyField };
 }
 
 export async function execute(

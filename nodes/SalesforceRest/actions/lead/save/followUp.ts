@@ -22,7 +22,7 @@ async function ambiguousKeys(this: IExecuteFunctions, sent: SentBatch, mode: Sav
 	for (const position of positions) {
 		const { item } = sent.batch[position];
 		const ids = found.get(String(item.record[mode.keyField]).toLowerCase()) ?? [];
-		if (mode.severalMatches === 'newest' && ids.length > 0) again.set(position, { item, action: { kind: 'update', id: ids[0] } });
+		if (context.severalMatches === 'newest' && ids.length > 0) again.set(position, { item, action: { kind: 'update', id: ids[0] } });
 		else sent.outcomes[position] = { saved: false, problem: severalMatchesProblem(mode.keyField, ids) };
 	}
 	return again;

@@ -73,7 +73,7 @@ export async function saveLeads(
 		outcomes.set(itemIndex, { saved: false, problem });
 	}
 
-	const context: SendContext = { connection, objectName, settings, allOrNone: !continueOnFail, severalMatches: mode.kind === 'create' ? 'fail' : mode.severalMatches };
+	const context: SendContext = { connection, objectName, settings, allOrNone: !continueOnFail, severalMatches: mode.kind === 'create' ? 'fail' : settings.severalMatches };
 	/** What the error says when the node stops while `current` (items of the failing call, or the failing item) is settled. */
 	const stop = (current: number[]): StopContext => ({
 		node: this.getNode(),
@@ -84,7 +84,7 @@ export async function saveLeads(
 		}),
 		later: valid.map((item) => item.itemIndex).filter((index) => !outcomes.has(index) && !current.includes(index)),
 	});
-	const keys: Map<string, KeyState> = await startingKeys.call(this, connection, objectName, mode, valid, settings.assignment);
+	const keys: Map<string, KeyState> = await startingKeys.call(this, connection, objectName, mode, valid, settings);
 	const settle = (item: Planned['item'], outcome: Outcome) => {
 		outcomes.set(item.itemIndex, outcome);
 		const state = item.key === undefined ? undefined : keys.get(item.key);

@@ -11,16 +11,14 @@ import { listed } from '../../../helpers/bounded';
 import type { SalesforceProblem } from '../../../helpers/problem';
 import { requiredProblem, updateProblem, type RecordRules } from '../../../helpers/validation';
 import type { SalesforceConnection } from '../../../transport';
-import type { Assignment } from '../options';
+import type { SaveSettings } from '../options';
 import { idsByValue } from './match';
 import type { Planned, WorkItem } from './work';
 
-export type SeveralMatches = 'fail' | 'newest';
-
 export type SaveMode =
 	| { kind: 'create' }
-	| { kind: 'byEmail'; severalMatches: SeveralMatches }
-	| { kind: 'byExternalId'; keyField: string; severalMatches: SeveralMatches };
+	| { kind: 'byEmail' }
+	| { kind: 'byExternalId'; keyField: string };
 
 /** What the node knows about a key: the lead it stands for, or why items with it cannot be saved. */
 export interface KeyState {
@@ -55,7 +53,7 @@ export function severalMatchesProblem(field: string, ids: string[]): SalesforceP
  * the records it creates and those it updates: with an assignment rule to run, the leads found are
  * updated by id instead (Sforce-Auto-Assign: FALSE), so that they keep their owner.
  */
-function lookupBeforeSaving(mode: SaveMode, assignment: Assignment): { field: string; unconvertedLeads: boolean } | undefined {
+function lookupBeforeSaving(mode: SaveMode, assignment: SaveSettings['assignment']): { field: string; unconvertedLeads: boolean } | undefined {
 	if (mode.kind === 'byEmail') return { field: 'Email', unconvertedLeads: true };
 	if (mode.kind === 'byExternalId' && assignment.kind !== 'none') return { field: mode.keyField, unconvertedLeads: false };
 	return undefined;
@@ -68,7 +66,7 @@ export async function startingKeys(
 	objectName: string,
 	mode: SaveMode,
 	items: WorkItem[],
-	assignment: Assignment,
+	{ assignment, severalMatches }: Pick<SaveSettings, 'assignment' | 'severalMatches'>,
 ): Promise<Map<string, KeyState>> {
 	const keys = new Map<string, KeyState>();
 	for (const item of items) if (item.key !== undefined) keys.set(item.key, {});
@@ -78,7 +76,7 @@ export async function startingKeys(
 	for (const [key, ids] of found) {
 		const state = keys.get(key);
 		if (state === undefined) continue;
-		if (ids.length === 1 || mode.severalMatches === 'newest') state.id = ids[0];
+		if (ids.length === 1 || severalMatches === 'newest') state.id = ids[0];
 		else state.blocked = severalMatchesProblem(lookup.field, ids);
 	}
 	return keys;
