@@ -69,6 +69,11 @@ export interface DescribeSummary {
 	fields: DescribeSummaryField[];
 }
 
+/** How the editor shows a field or an object: "Label (ApiName)", or the API name alone when they match. */
+export function labelledName(entry: { name: string; label?: string }): string {
+	return entry.label && entry.label !== entry.name ? `${entry.label} (${entry.name})` : entry.name;
+}
+
 /**
  * THE rule for "must be supplied on create". No single describe flag says it: a field is required
  * when it can be set on create, cannot be null and gets no default. Checkboxes report

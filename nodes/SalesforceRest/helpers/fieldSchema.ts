@@ -3,7 +3,7 @@
  */
 import type { FieldType, ResourceMapperField } from 'n8n-workflow';
 
-import { activePicklistValues, isRequiredOnCreate, type SObjectDescribe, type SalesforceField } from './describe';
+import { activePicklistValues, isRequiredOnCreate, labelledName, type SObjectDescribe, type SalesforceField } from './describe';
 
 const FIELD_TYPES: Record<string, FieldType> = {
 	int: 'number',
@@ -29,7 +29,7 @@ export function resourceMapperType(field: SalesforceField): FieldType {
 
 export function toResourceMapperField(field: SalesforceField): ResourceMapperField {
 	const type = resourceMapperType(field);
-	const name = field.label && field.label !== field.name ? `${field.label} (${field.name})` : field.name;
+	const name = labelledName(field);
 	return {
 		id: field.name,
 		displayName: field.type === 'multipicklist' ? `${name}, values separated by ;` : name,

@@ -1,17 +1,19 @@
 import type { ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import { labelledName } from '../helpers/describe';
 import { filterObjects } from '../helpers/objectList';
 import { soqlLikeString } from '../helpers/soql';
-import { describeGlobal, openConnection } from '../transport';
+import { describeGlobal } from '../transport';
 import { queryAll } from '../transport/query';
+import { editorConnection } from './editorConnection';
 
 /** The searchable object list of Object → Describe, from describe global. */
 export async function searchObjects(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const connection = await openConnection(this, this.getNodeParameter('apiVersion', 'v66.0'));
+	const connection = await editorConnection(this);
 	const objects = await describeGlobal(this, connection);
 	return {
 		results: filterObjects(objects, filter).map((object) => ({
-			name: object.label && object.label !== object.name ? `${object.label} (${object.name})` : object.name,
+			name: labelledName(object),
 			value: object.name,
 		})),
 	};
@@ -24,7 +26,7 @@ function nameFilter(filter?: string): string {
 }
 
 async function searchByName(ctx: ILoadOptionsFunctions, soql: string): Promise<INodeListSearchResult> {
-	const connection = await openConnection(ctx, ctx.getNodeParameter('apiVersion', 'v66.0'));
+	const connection = await editorConnection(ctx);
 	const records = await queryAll<{ Id: string; Name: string; Active?: boolean }>(ctx, connection, soql);
 	return {
 		results: records.map((record) => ({ name: record.Active === false ? `${record.Name} (inactive)` : record.Name, value: record.Id })),
