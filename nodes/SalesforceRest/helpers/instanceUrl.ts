@@ -6,6 +6,7 @@
  * Domain, or a loopback address for the local emulator), only over https (plain http on loopback
  * only), and only to the origin: a path, query or fragment in a URL is dropped.
  */
+import { shorten } from './bounded';
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; message: string };
 
@@ -60,8 +61,9 @@ export function checkBaseUrl(rawUrl: string, what: string): Checked<string> {
 	return { ok: true, value: url.origin };
 }
 
+/** URLs are quoted longer than other values (a My Domain URL with its path is rarely under 60 characters). */
 function shortUrl(text: string): string {
-	return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+	return shorten(text, 200);
 }
 
 /**

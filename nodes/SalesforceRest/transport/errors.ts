@@ -19,10 +19,13 @@ function isRecord(value: unknown): value is UnknownRecord {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Salesforce sends a handful of errors per record, and of fields per error; more than this is not worth reading. */
+const ENTRIES_READ = 20;
+
 function asStrings(value: unknown): string[] {
 	if (!Array.isArray(value)) return [];
 	return value
-		.slice(0, 20)
+		.slice(0, ENTRIES_READ)
 		.filter((entry): entry is string => typeof entry === 'string')
 		.map((entry) => shorten(entry));
 }
@@ -52,8 +55,7 @@ function duplicateIds(error: UnknownRecord): string[] {
  * several come at once the first code leads and every message and field is kept.
  */
 export function problemFromErrorList(errors: unknown[], httpStatus?: number): SalesforceProblem {
-	// Salesforce sends a handful of errors per record; more than that is not worth reading.
-	const entries = errors.slice(0, 20).filter(isRecord);
+	const entries = errors.slice(0, ENTRIES_READ).filter(isRecord);
 	const first = entries[0] ?? {};
 	const messages = entries
 		.map((entry) => text(entry.message))
