@@ -7,11 +7,9 @@
  * Salesforce refuses anything else (unicode addresses included) with INVALID_EMAIL_ADDRESS.
  */
 
-const LOCAL_SYMBOLS = new Set([...".!#$%&'*+/=?^_`{|}~-"]);
+import { isAsciiLetterOrDigit } from './ascii';
 
-function isAsciiLetterOrDigit(char: string): boolean {
-	return (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || (char >= '0' && char <= '9');
-}
+const LOCAL_SYMBOLS = new Set([...".!#$%&'*+/=?^_`{|}~-"]);
 
 function isDomainLabel(label: string): boolean {
 	if (label === '' || label[0] === '-' || label[label.length - 1] === '-') return false;

@@ -6,13 +6,12 @@
  * any other value in an id field with MALFORMED_ID.
  */
 
+import { isAsciiLetterOrDigit } from './ascii';
+
 const SUFFIX_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 
 function isAlphanumeric(text: string): boolean {
-	for (const char of text) {
-		const letterOrDigit = (char >= 'a' && char <= 'z') || (char >= 'A' && char <= 'Z') || (char >= '0' && char <= '9');
-		if (!letterOrDigit) return false;
-	}
+	for (const char of text) if (!isAsciiLetterOrDigit(char)) return false;
 	return true;
 }
 

@@ -4,6 +4,7 @@
  * Salesforce's range, so an impossible date is an error on its own item, never a RangeError that
  * takes the whole run down.
  */
+import { isAsciiDigit } from './ascii';
 import { accepted, wrongType, type Conversion } from './converted';
 
 /** Salesforce stores dates from 1700-01-01 to 4000-12-31. */
@@ -39,16 +40,12 @@ interface DateTimeText {
 	offsetMinutes?: number;
 }
 
-function isDigit(char: string | undefined): boolean {
-	return char !== undefined && char >= '0' && char <= '9';
-}
-
 /** Exactly `count` digits at `start`, as a number. */
 function digitsAt(text: string, start: number, count: number): number | undefined {
 	if (start + count > text.length) return undefined;
 	let value = 0;
 	for (let i = start; i < start + count; i++) {
-		if (!isDigit(text[i])) return undefined;
+		if (!isAsciiDigit(text[i])) return undefined;
 		value = value * 10 + (text.charCodeAt(i) - 48);
 	}
 	return value;
@@ -69,7 +66,7 @@ function readClock(text: string, start: number): { clock: Clock; end: number } |
 		end += 3;
 		if (text[end] === '.') {
 			let last = end + 1;
-			while (isDigit(text[last])) last++;
+			while (isAsciiDigit(text[last])) last++;
 			fraction = text.slice(end + 1, last);
 			if (fraction.length < 1 || fraction.length > 9) return undefined;
 			end = last;
@@ -119,6 +116,9 @@ function readDateTimeText(text: string): DateTimeText | undefined {
 
 const pad = (value: number, width = 2) => String(value).padStart(width, '0');
 
+/** `YYYY-MM-DD` of what was read. */
+const isoDate = (read: DateTimeText) => `${pad(read.year, 4)}-${pad(read.month)}-${pad(read.day)}`;
+
 function utcIso(milliseconds: number): string | undefined {
 	if (!Number.isFinite(milliseconds) || milliseconds < FIRST_MS || milliseconds > LAST_MS) return undefined;
 	return new Date(milliseconds).toISOString();
@@ -149,7 +149,7 @@ export function convertDate(value: unknown): Conversion {
 	if (text === undefined) return wrongType(DATE_EXPECTED, value);
 	const read = readDateTimeText(text);
 	if (read === undefined) return wrongType(DATE_EXPECTED, value);
-	return accepted(`${pad(read.year, 4)}-${pad(read.month)}-${pad(read.day)}`);
+	return accepted(isoDate(read));
 }
 
 /**
@@ -166,7 +166,7 @@ export function convertDateTime(value: unknown): Conversion {
 	if (typeof value !== 'string') return wrongType(DATE_TIME_EXPECTED, value);
 	const read = readDateTimeText(value.trim());
 	if (read === undefined) return wrongType(DATE_TIME_EXPECTED, value);
-	const date = `${pad(read.year, 4)}-${pad(read.month)}-${pad(read.day)}`;
+	const date = isoDate(read);
 	const { clock } = read;
 	if (clock === undefined) return accepted(`${date}T00:00:00.000Z`);
 	const time = `${pad(clock.hours)}:${pad(clock.minutes)}:${pad(clock.seconds)}`;

@@ -11,6 +11,8 @@ import type { SalesforceProblem } from './problem';
 /** Fields an item's error names at most. */
 const LISTED_FIELDS = 10;
 
+const requiredMessage = (name: string) => `Required field "${name}" has no value`;
+
 export type SalesforceRecord = Record<string, SalesforceValue>;
 
 export type PreparedRecord = { ok: true; record: SalesforceRecord } | { ok: false; problem: SalesforceProblem };
@@ -109,7 +111,7 @@ export function prepareRecord(rules: RecordRules, input: Record<string, unknown>
 		problems.push({
 			errorCode: 'REQUIRED_FIELD_MISSING',
 			field: name,
-			message: `Required field "${name}" has no value`,
+			message: requiredMessage(name),
 		});
 	}
 
@@ -135,7 +137,7 @@ export function missingRequired(rules: RecordRules, record: SalesforceRecord): s
 export function requiredProblem(rules: RecordRules, record: SalesforceRecord): SalesforceProblem | undefined {
 	const missing = missingRequired(rules, record);
 	if (missing.length === 0) return undefined;
-	const message = missing.map((name) => `Required field "${name}" has no value`).join('; ');
+	const message = missing.map(requiredMessage).join('; ');
 	return { errorCode: 'REQUIRED_FIELD_MISSING', message, fields: missing };
 }
 
