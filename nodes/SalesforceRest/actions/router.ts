@@ -10,6 +10,8 @@ type OperationExecute = (
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	connection: SalesforceConnection,
+	/** The node's Options collection, read once per execution (the router needs the Timeout too). */
+	options: IDataObject,
 ) => Promise<INodeExecutionData[]>;
 
 const operations: Record<string, OperationExecute> = {
@@ -19,8 +21,7 @@ const operations: Record<string, OperationExecute> = {
 };
 
 /** The Timeout and the API reserve, for operations that offer them; defaults for the others. */
-function connectionOptions(this: IExecuteFunctions): ConnectionOptions {
-	const { timeout, keepInReserve } = this.getNodeParameter('options', 0, {}) as IDataObject;
+function connectionOptions({ timeout, keepInReserve }: IDataObject): ConnectionOptions {
 	return {
 		timeoutMs: typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? Math.round(timeout * 1000) : DEFAULT_TIMEOUT_MS,
 		keepInReserve: typeof keepInReserve === 'number' && Number.isFinite(keepInReserve) && keepInReserve > 0 ? keepInReserve : 0,
@@ -41,9 +42,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	try {
-		const connection = await openConnection(this, this.getNodeParameter('apiVersion', 0), connectionOptions.call(this));
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		const connection = await openConnection(this, this.getNodeParameter('apiVersion', 0), connectionOptions(options));
 		try {
-			return [await execute.call(this, items, connection)];
+			return [await execute.call(this, items, connection, options)];
 		} finally {
 			const spent = connection.budget.summary();
 			if (spent !== undefined) this.addExecutionHints({ message: spent, location: 'outputPane' });

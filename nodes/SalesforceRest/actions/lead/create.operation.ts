@@ -1,4 +1,4 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import type { SalesforceConnection } from '../../transport';
 import { saveLeads } from './save/pipeline';
@@ -10,6 +10,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	connection: SalesforceConnection,
+	options: IDataObject,
 ): Promise<INodeExecutionData[]> {
-	return await saveLeads.call(this, items, connection, 'Lead', { kind: 'create' });
+	return await saveLeads.call(this, items, connection, options, 'Lead', { kind: 'create' });
 }

@@ -230,8 +230,7 @@ function assignmentOf(this: IExecuteFunctions, options: IDataObject): Assignment
 	return { kind: 'rule', ruleId };
 }
 
-export function readSaveSettings(this: IExecuteFunctions): SaveSettings {
-	const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+export function readSaveSettings(this: IExecuteFunctions, options: IDataObject): SaveSettings {
 	const batchSize = options.batchSize ?? MAX_RECORDS_PER_COLLECTION;
 	const batchSizeError = checkBatchSize(batchSize);
 	if (batchSizeError) throw new NodeOperationError(this.getNode(), batchSizeError);

@@ -1,4 +1,4 @@
-import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { isSalesforceApiName } from '../../helpers/describe';
 import type { SalesforceConnection } from '../../transport';
@@ -54,6 +54,7 @@ export async function execute(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	connection: SalesforceConnection,
+	options: IDataObject,
 ): Promise<INodeExecutionData[]> {
-	return await saveLeads.call(this, items, connection, 'Lead', saveMode.call(this));
+	return await saveLeads.call(this, items, connection, options, 'Lead', saveMode.call(this));
 }

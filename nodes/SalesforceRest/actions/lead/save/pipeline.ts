@@ -8,7 +8,7 @@
  * On Fail, and stop the node with an error naming the item otherwise. Nothing is lost from sight: every
  * output item is the saved record's id, or why it was not saved, or that its outcome is unknown.
  */
-import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { failureJson, pairedOutput } from '../../../helpers/output';
 import type { SalesforceProblem } from '../../../helpers/problem';
@@ -59,12 +59,13 @@ export async function saveLeads(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
 	connection: SalesforceConnection,
+	options: IDataObject,
 	objectName: string,
 	mode: SaveMode,
 ): Promise<INodeExecutionData[]> {
 	if (items.length === 0) return [];
 	const continueOnFail = this.continueOnFail();
-	const settings = readSaveSettings.call(this);
+	const settings = readSaveSettings.call(this, options);
 	const { valid, invalid, schema } = await prepareItems.call(this, items, connection, objectName, settings, matchKeyOf(mode));
 	const outcomes = new Map<number, Outcome>();
 	for (const { itemIndex, problem } of invalid) {
