@@ -7,6 +7,7 @@
  *   npm run bench                              every case (the built-in node needs 200+ s at 10,000 leads)
  *   npm run bench -- --quick                   all but the 10,000 leads
  *   npm run bench -- --cases a,b [--variants built-in,ours] [--latency 20] [--write-doc]
+ *   BENCH_CPU_PROF=/tmp/profiles npm run bench ...   each case's process writes a V8 CPU profile there
  *
  * Exit code 1 only when a lead was lost, stored twice or misreported, or a run failed: missed
  * speed targets are printed, not failed (this is a measurement, not a test).
@@ -15,12 +16,12 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 
 import { configuredCacheDir, ensureN8nRuntime, n8nNodesBaseDir } from './e2e/n8n-runtime';
-import { CASES, findById, leadCount, QUICK_CASE_IDS, VARIANTS } from './bench/cases';
+import { CASES, findById, leadCount, QUICK_CASE_IDS, TARGET_VARIANT_ID, VARIANTS } from './bench/cases';
 import { describeMachine, thisMachine, writeBenchmarkDoc } from './bench/doc';
 import { isClean } from './bench/reconcile';
-import { combineRounds, turnOrder } from './bench/rounds';
+import { combineRounds, pairedRatios, roundOrder } from './bench/rounds';
 import { runCase, type CaseResult } from './bench/run-case';
-import { renderMarkdown, renderText, tableRows } from './bench/table';
+import { renderMarkdown, renderText, roundRatios, tableRows } from './bench/table';
 import { checkTargets, renderTargets } from './bench/targets';
 
 const DOC_FILE = path.resolve(__dirname, '..', 'docs', 'benchmark.md');
@@ -77,7 +78,7 @@ async function main() {
 	for (const benchCase of settings.cases) {
 		const rounds = new Map(settings.variants.map((variant) => [variant, [] as CaseResult[]]));
 		for (let round = 0; round < benchCase.rounds; round++) {
-			for (const variant of turnOrder(settings.variants, round)) {
+			for (const variant of roundOrder(settings.variants, round, (candidate) => candidate.anchor === true || candidate.id === TARGET_VARIANT_ID)) {
 				const which = benchCase.rounds > 1 ? ` (round ${round + 1} of ${benchCase.rounds})` : '';
 				process.stderr.write(`  ${benchCase.title}, ${variant.label}${which} ... `);
 				const result = await runCase(benchCase, variant, { latencyMs: settings.latencyMs, n8nNodesBaseDir: n8nNodesBase });
@@ -85,18 +86,22 @@ async function main() {
 				rounds.get(variant)!.push(result);
 			}
 		}
-		for (const variant of settings.variants) results.push(combineRounds(rounds.get(variant)!));
+		const anchorRounds = [...rounds].find(([variant]) => variant.anchor)?.[1] ?? [];
+		for (const [variant, ofVariant] of rounds) {
+			results.push({ ...combineRounds(ofVariant), ...(!variant.anchor && { paired: pairedRatios(ofVariant, anchorRounds) }) });
+		}
 	}
 
 	const rows = tableRows(results);
 	const targets = renderTargets(checkTargets(results));
-	console.log(`\n${renderText(rows)}\n\n${targets}`);
+	const byRound = roundRatios(results);
+	console.log(`\n${renderText(rows)}\n\n${byRound}\n\n${targets}`);
 	const found = problems(results);
 	if (found.length > 0) console.log(`\nProblems:\n${found.map((line) => `  ${line}`).join('\n')}`);
 
 	if (settings.writeDoc) {
 		const command = ['npm run bench', ...(process.argv.length > 2 ? ['--', ...process.argv.slice(2)] : [])].join(' ');
-		writeBenchmarkDoc(DOC_FILE, { machine, command, latencyMs: settings.latencyMs, tableMarkdown: renderMarkdown(rows), targets });
+		writeBenchmarkDoc(DOC_FILE, { machine, command, latencyMs: settings.latencyMs, tableMarkdown: renderMarkdown(rows), roundRatios: byRound, targets });
 		console.log(`\nWritten to ${path.relative(process.cwd(), DOC_FILE)}`);
 	}
 	if (found.length > 0) process.exitCode = 1;

@@ -26,13 +26,13 @@ export interface BenchCase {
 	leadsPerExecution: number;
 	/** Executions running at once in the one n8n process (n8n runs concurrent webhook calls so). */
 	concurrency: number;
-	/** How many rounds, the nodes taking turns; the median round is reported (rounds.ts). */
+	/** How many rounds, each in fresh processes; ratios to the anchor are taken round by round (rounds.ts). */
 	rounds: number;
 }
 
 export const CASES: BenchCase[] = [
-	{ id: 'a', title: '(a) 300 executions of 1 lead, one after another', executions: 300, leadsPerExecution: 1, concurrency: 1, rounds: 5 },
-	{ id: 'b', title: '(b) 100 executions of 1 lead, 25 at a time', executions: 100, leadsPerExecution: 1, concurrency: 25, rounds: 5 },
+	{ id: 'a', title: '(a) 300 executions of 1 lead, one after another', executions: 300, leadsPerExecution: 1, concurrency: 1, rounds: 9 },
+	{ id: 'b', title: '(b) 100 executions of 1 lead, 25 at a time', executions: 100, leadsPerExecution: 1, concurrency: 25, rounds: 9 },
 	{ id: 'c1000', title: '(c) 1 execution of 1,000 leads', executions: 1, leadsPerExecution: 1_000, concurrency: 1, rounds: 1 },
 	{ id: 'c10000', title: '(c) 1 execution of 10,000 leads', executions: 1, leadsPerExecution: 10_000, concurrency: 1, rounds: 1 },
 ];

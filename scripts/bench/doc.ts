@@ -41,6 +41,8 @@ export interface BenchmarkDoc {
 	command: string;
 	latencyMs: number;
 	tableMarkdown: string;
+	/** Each round's ratios to the built-in node, for the cases run in several rounds. */
+	roundRatios: string;
 	targets: string;
 }
 
@@ -67,9 +69,15 @@ parent process, so their work is not in the child's CPU or memory. The child loa
 warms up against an emulator of its own (1,000 single-lead executions, 5 at a time, then one of 200
 leads), then runs the measured part against a fresh emulator, so anything a node caches per org
 starts cold. Executions "25 at a time" are concurrent \`runWorkflow\` calls in the one process, 25
-in flight at any moment. Cases (a) and (b) run five rounds, the nodes taking turns (each round in
-fresh processes), and report each node's median wall and median CPU: one round of the same work
-varies by up to 20% on this shared machine, more than the differences those targets are about.
+in flight at any moment.
+
+Cases (a) and (b) run nine rounds, each round in fresh processes. One round of the same work varies
+by several percent from one minute to the next on this shared machine, more than the differences
+those targets are about, and the variation is shared by runs made close together. So in every round
+n8n's node and this node run back to back, the one going first alternating from round to round, and
+the ratio of that round's two runs is taken. The ratio rows of those cases (and the targets) are the
+median of the nine round ratios, all listed under the table; the node rows show each node's median
+wall and median CPU.
 
 - **describe / create / other**: API calls the emulator counted in the measured part
   (describe: \`GET /sobjects/{Name}/describe\`; create: \`POST /sobjects/{Name}\` and
@@ -80,10 +88,17 @@ varies by up to 20% on this shared machine, more than the differences those targ
 - **stored once / lost / stored twice**: every lead has its own e-mail address; the emulator's stored
   Leads are found by it and checked against the id the node's output gave for that lead.
 - **ours / built-in**: ratios of calls per lead, wall and CPU; below 1 means this node spends less.
+  With several rounds, wall and CPU are the median of the round-by-round ratios.
 
 ## Result
 
 ${doc.tableMarkdown}
+
+Round by round (this node's run / the built-in node's run of the same round):
+
+\`\`\`
+${doc.roundRatios}
+\`\`\`
 
 ## Targets (issue 7)
 

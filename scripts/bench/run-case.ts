@@ -10,6 +10,7 @@ import { startEmulator, type EmulatorHandle } from '../../emulator';
 import { leadCount, type BenchCase, type NodeVariant } from './cases';
 import type { CaseMeasurement, CaseRequest, EmulatorConnection } from './protocol';
 import { reconcile, type Reconciliation } from './reconcile';
+import type { PairedRatios } from './rounds';
 
 const CHILD_SCRIPT = path.join(__dirname, 'case-child.ts');
 const REPOSITORY_ROOT = path.resolve(__dirname, '..', '..');
@@ -33,6 +34,8 @@ export interface CaseResult {
 	reconciliation?: Reconciliation;
 	/** Why the child gave no measurement. */
 	error?: string;
+	/** Several rounds: this variant's ratios to the anchor's run of the same round (rounds.ts). */
+	paired?: PairedRatios;
 }
 
 export interface CaseSettings {
@@ -75,7 +78,7 @@ function inChild(request: CaseRequest): Promise<CaseMeasurement> {
 	return new Promise((resolve, reject) => {
 		const child = fork(CHILD_SCRIPT, [], {
 			cwd: REPOSITORY_ROOT,
-			execArgv: ['--import', 'tsx', '--expose-gc'],
+			execArgv: ['--import', 'tsx', '--expose-gc', ...(process.env.BENCH_CPU_PROF ? ['--cpu-prof', '--cpu-prof-interval=200', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [])],
 			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
 		});
 		let answered = false;

@@ -54,15 +54,37 @@ export function ratio(ours: number, anchor: number): string {
 	return `${value >= 0.1 ? value.toFixed(2) : value.toPrecision(2)}x`;
 }
 
-function ratioRow(result: CaseResult, anchor: CaseResult): Row {
+/**
+ * The ratios of a node to the anchor: with several rounds, the median of the round-by-round ratios
+ * (rounds.ts); with one, the ratio of the two runs.
+ */
+export function wallAndCpuRatios(result: CaseResult, anchor: CaseResult): { wall: number; cpu: number } {
+	if (result.paired) return { wall: result.paired.wall, cpu: result.paired.cpu };
 	const wall = (run: CaseResult) => run.measurement?.wallMs ?? NaN;
 	const cpu = (run: CaseResult) => run.measurement?.cpuMs ?? NaN;
+	return { wall: wall(result) / wall(anchor), cpu: cpu(result) / cpu(anchor) };
+}
+
+function ratioRow(result: CaseResult, anchor: CaseResult): Row {
+	const { wall, cpu } = wallAndCpuRatios(result, anchor);
 	const row: Row = COLUMNS.map(() => '');
 	row[1] = `  ${result.variant.id} / ${anchor.variant.id}`;
 	row[COLUMNS.indexOf('calls/lead')] = ratio(callsPerLead(result), callsPerLead(anchor));
-	row[COLUMNS.indexOf('wall s')] = ratio(wall(result), wall(anchor));
-	row[COLUMNS.indexOf('CPU s')] = ratio(cpu(result), cpu(anchor));
+	row[COLUMNS.indexOf('wall s')] = ratio(wall, 1);
+	row[COLUMNS.indexOf('CPU s')] = ratio(cpu, 1);
 	return row;
+}
+
+/** Each round's ratios of every node to the anchor, for the cases that ran several rounds. */
+export function roundRatios(results: CaseResult[]): string {
+	const line = (values: number[]) => values.map((value) => value.toFixed(3)).join(' ');
+	return results
+		.filter((result) => result.paired !== undefined)
+		.map(({ benchCase, variant, paired }) => {
+			const rounds = paired!.rounds;
+			return `${benchCase.title}, ${variant.id} / built-in, ${rounds.length} rounds: wall ${line(rounds.map((round) => round.wall))}; CPU ${line(rounds.map((round) => round.cpu))}`;
+		})
+		.join('\n');
 }
 
 /** Rows in case order, each case's anchor first, then the ratios of every other node to it. */

@@ -9,7 +9,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../emulator';
-import { connectedCredential, loadPackageTypes, pairedItemIndex, runWorkflow, type StoredCredential, type WorkflowResult } from '../../test/harness';
+import { connectedCredential, forgetSharedState, loadPackageTypes, pairedItemIndex, runWorkflow, type StoredCredential, type WorkflowResult } from '../../test/harness';
 import type { GeneratedItem } from './hostile-items';
 import type { ExecutionReport, ItemOutcome, OutcomeKind, RunRequest, WorkerMessage } from './protocol';
 import { SCENARIOS, type Scenario } from './scenarios';
@@ -119,6 +119,8 @@ async function warmUp(scenario: Scenario): Promise<void> {
 		await runWorkflow({ workflow: workflowOf(scenario), input, credentials: [await connectedCredential(emulator)] });
 	} finally {
 		await emulator.stop();
+		// The scenario's org is another org: nothing the node remembers of this one may carry over.
+		forgetSharedState();
 	}
 }
 

@@ -4,6 +4,7 @@ import { failureJson, pairedOutput } from '../helpers/output';
 import { asNodeError, problemOfError } from '../transport/errors';
 import { DEFAULT_TIMEOUT_MS, openConnection, type ConnectionOptions, type SalesforceConnection } from '../transport';
 import * as lead from './lead/Lead.resource';
+import { describeCacheMs } from './lead/options';
 import * as object from './object/Object.resource';
 
 type OperationExecute = (
@@ -14,17 +15,28 @@ type OperationExecute = (
 	options: IDataObject,
 ) => Promise<INodeExecutionData[]>;
 
-const operations: Record<string, OperationExecute> = {
-	'lead.create': lead.create.execute,
-	'lead.upsert': lead.upsert.execute,
-	'object.describe': object.describe.execute,
+interface Operation {
+	execute: OperationExecute;
+	/**
+	 * How long the connection an earlier execution resolved may be used (transport/credentialView.ts):
+	 * as long as the describe entries it keys. Object → Describe caches nothing and reads the credential.
+	 */
+	reuseConnectionMs(options: IDataObject): number;
+}
+
+const operations: Record<string, Operation> = {
+	'lead.create': { execute: lead.create.execute, reuseConnectionMs: describeCacheMs },
+	'lead.upsert': { execute: lead.upsert.execute, reuseConnectionMs: describeCacheMs },
+	'object.describe': { execute: object.describe.execute, reuseConnectionMs: () => 0 },
 };
 
-/** The Timeout and the API reserve, for operations that offer them; defaults for the others. */
-function connectionOptions({ timeout, keepInReserve }: IDataObject): ConnectionOptions {
+/** The Timeout, the API reserve and the connection's reuse, for operations that offer them; defaults for the others. */
+function connectionOptions(operation: Operation, options: IDataObject): ConnectionOptions {
+	const { timeout, keepInReserve } = options;
 	return {
 		timeoutMs: typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? Math.round(timeout * 1000) : DEFAULT_TIMEOUT_MS,
 		keepInReserve: typeof keepInReserve === 'number' && Number.isFinite(keepInReserve) && keepInReserve > 0 ? keepInReserve : 0,
+		reuseCredentialForMs: operation.reuseConnectionMs(options),
 	};
 }
 
@@ -37,15 +49,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const execute = operations[`${resource}.${operation}`];
-	if (!execute) {
+	const chosen = operations[`${resource}.${operation}`];
+	if (!chosen) {
 		throw new NodeOperationError(this.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
 	}
 	try {
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const connection = await openConnection(this, this.getNodeParameter('apiVersion', 0), connectionOptions(options));
+		const connection = await openConnection(this, this.getNodeParameter('apiVersion', 0), connectionOptions(chosen, options));
 		try {
-			return [await execute.call(this, items, connection, options)];
+			return [await chosen.execute.call(this, items, connection, options)];
 		} finally {
 			const spent = connection.budget.summary();
 			if (spent !== undefined) this.addExecutionHints({ message: spent, location: 'outputPane' });

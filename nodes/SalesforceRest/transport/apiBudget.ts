@@ -26,10 +26,16 @@ export class ApiBudget {
 	private usage: ApiUsage | undefined;
 
 	constructor(
-		private readonly identity: string,
+		private identity: string,
 		/** Stop before a call that would leave fewer than this many; 0: never. */
 		private readonly keepInReserve: number,
 	) {
+		this.usage = lastSeen.get(identity);
+	}
+
+	/** The connection turned out to be another org or user (credentialView.ts): its own figures apply from now on. */
+	moveTo(identity: string): void {
+		this.identity = identity;
 		this.usage = lastSeen.get(identity);
 	}
 

@@ -18,11 +18,12 @@ import {
 } from 'n8n-workflow';
 
 import { describeFlaw, type SObjectDescribe, type SObjectSummary } from '../helpers/describe';
-import { normalizeApiVersion, resolveApiBaseUrl } from '../helpers/instanceUrl';
+import { normalizeApiVersion } from '../helpers/instanceUrl';
 import type { SalesforceProblem } from '../helpers/problem';
 import { isTransientReadFailure, retryDelay } from '../helpers/retry';
 import { ApiBudget } from './apiBudget';
-import { accessTokenOf, anotherProcessRefreshed } from './refreshRace';
+import { credentialView, rereadCredentialView, type CredentialView } from './credentialView';
+import { anotherProcessRefreshed } from './refreshRace';
 import { problemFromResponse, problemFromThrown, toNodeApiError, type Delivery } from './errors';
 
 export const CREDENTIAL_TYPE = 'salesforceRestOAuth2Api';
@@ -47,12 +48,16 @@ export interface SalesforceConnection {
 	budget: ApiBudget;
 	/** The access token this execution has seen, for telling another process's refresh (refreshRace.ts). */
 	refreshRace: { accessToken?: string; givenUp: boolean };
+	/** Resolved by an earlier execution (credentialView.ts): to be read again if its instance refuses or cannot be reached. */
+	remembered: boolean;
 }
 
 export interface ConnectionOptions {
 	timeoutMs?: number;
 	/** "Stop when fewer than N API calls remain"; 0 or absent: never. */
 	keepInReserve?: number;
+	/** How long what an earlier execution read from the credential may be used (credentialView.ts); 0 or absent: read it now. */
+	reuseCredentialForMs?: number;
 }
 
 /**
@@ -83,25 +88,48 @@ export interface SaveResult {
 export async function openConnection(
 	ctx: SalesforceContext,
 	apiVersion: unknown,
-	{ timeoutMs = DEFAULT_TIMEOUT_MS, keepInReserve = 0 }: ConnectionOptions = {},
+	{ timeoutMs = DEFAULT_TIMEOUT_MS, keepInReserve = 0, reuseCredentialForMs = 0 }: ConnectionOptions = {},
 ): Promise<SalesforceConnection> {
 	const version = normalizeApiVersion(apiVersion);
 	if (!version.ok) throw new NodeOperationError(ctx.getNode(), version.message);
-	const credentials = await ctx.getCredentials(CREDENTIAL_TYPE);
-	const base = resolveApiBaseUrl(credentials);
-	if (!base.ok) throw new NodeOperationError(ctx.getNode(), base.message);
-	const credentialId = ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
-	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	const user = typeof tokenData.id === 'string' ? tokenData.id : '';
-	const identity = [credentialId, user, base.value, version.value].join(' ');
+	const { view, remembered } = await credentialView(ctx, reuseCredentialForMs);
+	const identity = identityOf(ctx, view, version.value);
 	return {
-		baseUrl: base.value,
+		baseUrl: view.baseUrl,
 		apiVersion: version.value,
 		timeoutMs,
 		identity,
 		budget: new ApiBudget(identity, keepInReserve),
-		refreshRace: { accessToken: accessTokenOf(credentials), givenUp: false },
+		refreshRace: { accessToken: view.accessToken, givenUp: false },
+		remembered,
 	};
+}
+
+function identityOf(ctx: SalesforceContext, view: CredentialView, apiVersion: string): string {
+	const credentialId = ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
+	return [credentialId, view.user, view.baseUrl, apiVersion].join(' ');
+}
+
+/**
+ * A call on a remembered connection was refused with 401 (after n8n's own refresh) or never reached
+ * the instance: the credential may have been reconnected to another org or user. Reads it again, once
+ * per execution; true when the connection moved (then the call, never processed, may go again).
+ */
+async function movedSinceRemembered(
+	ctx: SalesforceContext,
+	connection: SalesforceConnection,
+	failure: { problem: SalesforceProblem; delivery: Delivery },
+): Promise<boolean> {
+	if (!connection.remembered || !(failure.problem.httpStatus === 401 || failure.delivery === 'not-sent')) return false;
+	connection.remembered = false;
+	const view = await rereadCredentialView(ctx);
+	const identity = identityOf(ctx, view, connection.apiVersion);
+	connection.refreshRace.accessToken = view.accessToken;
+	if (identity === connection.identity) return false;
+	connection.baseUrl = view.baseUrl;
+	connection.identity = identity;
+	connection.budget.moveTo(identity);
+	return true;
 }
 
 /**
@@ -157,6 +185,7 @@ export async function sendRequest<T>(
 		if (thrown.problem.errorCode === 'invalid_grant' && (await anotherProcessRefreshed(ctx, connection))) {
 			return await sendRequest<T>(ctx, connection, request);
 		}
+		if (await movedSinceRemembered(ctx, connection, thrown)) return await sendRequest<T>(ctx, connection, request);
 		return { ok: false, ...thrown };
 	}
 	connection.budget.counted();

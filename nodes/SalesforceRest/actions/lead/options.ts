@@ -230,6 +230,11 @@ function assignmentOf(this: IExecuteFunctions, options: IDataObject): Assignment
 	return { kind: 'rule', ruleId };
 }
 
+/** Cache Field List For, in ms: how long describe entries, and the connection that keys them, may be reused. */
+export function describeCacheMs(options: IDataObject): number {
+	return nonNegativeSeconds(options.describeCacheSeconds, DEFAULT_DESCRIBE_CACHE_SECONDS) * 1000;
+}
+
 export function readSaveSettings(this: IExecuteFunctions, options: IDataObject): SaveSettings {
 	const batchSize = options.batchSize ?? MAX_RECORDS_PER_COLLECTION;
 	const batchSizeError = checkBatchSize(batchSize);
@@ -237,7 +242,7 @@ export function readSaveSettings(this: IExecuteFunctions, options: IDataObject):
 	return {
 		batchSize: batchSize as number,
 		autoMapAllowed: new Set(Array.isArray(options.autoMapFields) ? (options.autoMapFields as string[]) : []),
-		describeCacheMs: nonNegativeSeconds(options.describeCacheSeconds, DEFAULT_DESCRIBE_CACHE_SECONDS) * 1000,
+		describeCacheMs: describeCacheMs(options),
 		combineConcurrent: options.combineConcurrent !== false,
 		duplicateRule: duplicateRuleOf(options),
 		assignment: assignmentOf.call(this, options),

@@ -1,0 +1,114 @@
+/**
+ * What the node reads from its credential (instance, user) is reused by later executions while their
+ * describe entries live: n8n's own read to sign each call is then the only credential read of a warm
+ * execution. A credential reconnected to another org still sends every lead there, once.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { startEmulator, type EmulatorHandle } from '../../emulator';
+import {
+	connectedCredential,
+	InMemoryCredentialsHelper,
+	leadCreateParameters,
+	runWorkflow,
+	webhookToSalesforce,
+	type StoredCredential,
+} from '../harness';
+import { connectedOrg, LEAD_MAPPING, numberedLeads } from './helpers';
+
+let emulator: EmulatorHandle;
+let credential: StoredCredential;
+let other: EmulatorHandle | undefined;
+let stopped: boolean;
+
+beforeEach(async () => {
+	({ emulator, credential } = await connectedOrg());
+	stopped = false;
+});
+afterEach(async () => {
+	jest.restoreAllMocks();
+	await Promise.all([stopped ? undefined : emulator.stop(), other?.stop()]);
+	other = undefined;
+});
+
+function createOneLead(withCredential: StoredCredential, options: INodeParameters = {}) {
+	return runWorkflow({
+		workflow: webhookToSalesforce(leadCreateParameters(LEAD_MAPPING, options), { continueOnFail: true }),
+		input: numberedLeads(1),
+		credentials: [withCredential],
+	});
+}
+
+/** Credential loads (n8n's getCredentials) during `run`. */
+async function credentialReadsDuring(run: () => Promise<unknown>): Promise<number> {
+	const reads = jest.spyOn(InMemoryCredentialsHelper.prototype, 'getDecrypted');
+	await run();
+	const count = reads.mock.calls.length;
+	reads.mockRestore();
+	return count;
+}
+
+/** The same credential (same id) reconnected by its user to another org. */
+async function reconnectedToAnotherOrg(): Promise<StoredCredential> {
+	other = await startEmulator();
+	return { ...(await connectedCredential(other)), id: credential.id, name: credential.name };
+}
+
+describe('reading the credential', () => {
+	it('reads it once in a warm execution: the read n8n makes to sign the create', async () => {
+		await createOneLead(credential);
+
+		const reads = await credentialReadsDuring(async () => {
+			const result = await createOneLead(credential);
+			expect(result.outputs.Salesforce[0].json.success).toBe(true);
+		});
+
+		expect(reads).toBe(1);
+	});
+
+	it('reads it in every execution when the field list cache is off (0 seconds): once more than n8n’s reads for its two calls', async () => {
+		await createOneLead(credential, { describeCacheSeconds: 0 });
+
+		expect(await credentialReadsDuring(async () => await createOneLead(credential, { describeCacheSeconds: 0 }))).toBe(3);
+	});
+
+	it('sends the lead to the org the credential was reconnected to, once, when the old instance refuses the new token', async () => {
+		await createOneLead(credential);
+		const reconnected = await reconnectedToAnotherOrg();
+
+		const result = await createOneLead(reconnected);
+
+		const [stored] = other!.records('Lead');
+		expect(other!.records('Lead')).toHaveLength(1);
+		expect(result.outputs.Salesforce.map((item) => item.json)).toEqual([{ success: true, id: stored.Id }]);
+		expect(emulator.records('Lead')).toHaveLength(1);
+	});
+
+	it('sends the lead to the org the credential was reconnected to when the old instance cannot be reached', async () => {
+		await createOneLead(credential);
+		const reconnected = await reconnectedToAnotherOrg();
+		await emulator.stop();
+		stopped = true;
+
+		const result = await createOneLead(reconnected);
+
+		const [stored] = other!.records('Lead');
+		expect(other!.records('Lead')).toHaveLength(1);
+		expect(result.outputs.Salesforce.map((item) => item.json)).toEqual([{ success: true, id: stored.Id }]);
+	});
+
+	it('reports a 401 of a credential that did not move as Salesforce gave it, without sending the create again', async () => {
+		await createOneLead(credential);
+		const invalidSession = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];
+		emulator.faults.add({ method: 'POST', path: '/composite/sobjects', status: 401, body: invalidSession, times: Infinity });
+		const createsSent = () => emulator.requests().filter((request) => request.path.endsWith('/composite/sobjects')).length;
+		const before = createsSent();
+
+		const result = await createOneLead(credential);
+
+		expect(result.outputs.Salesforce[0].json).toMatchObject({ errorCode: 'INVALID_SESSION_ID' });
+		// n8n's own attempt and its retry after refreshing the token; the node adds none.
+		expect(createsSent() - before).toBe(2);
+		expect(emulator.records('Lead')).toHaveLength(1);
+	});
+});
