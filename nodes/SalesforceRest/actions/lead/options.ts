@@ -110,7 +110,7 @@ export const saveOptions: INodeProperties[] = [
 		// DEFAULT_DESCRIBE_CACHE_SECONDS (n8n's lint wants a literal here).
 		default: 300,
 		description:
-			"How long executions reuse the org's Lead describe (the field list every item is checked against) before fetching it again; 0 fetches it for every execution. An item the cached list refuses is checked again against a fresh one before it fails, so a field an admin just changed never blocks a lead.",
+			"How long executions reuse the org's Lead describe (the field list every item is checked against), and the org and user the credential is connected to, before fetching them again; 0 fetches them for every execution. An item the cached list refuses is checked again against a fresh one before it fails, so a field an admin just changed never blocks a lead.",
 	},
 	{
 		displayName: 'Campaign Member Status Name or ID',
