@@ -97,6 +97,25 @@ describe('reading the credential', () => {
 		expect(result.outputs.Salesforce.map((item) => item.json)).toEqual([{ success: true, id: stored.Id }]);
 	});
 
+	it('reports the call’s own failure when the credential cannot be read again', async () => {
+		await createOneLead(credential);
+		await emulator.stop();
+		stopped = true;
+		const getDecrypted = InMemoryCredentialsHelper.prototype.getDecrypted;
+		let reads = 0;
+		jest.spyOn(InMemoryCredentialsHelper.prototype, 'getDecrypted').mockImplementation(async function (this: InMemoryCredentialsHelper, ...args) {
+			reads += 1;
+			// The first read is n8n's, to sign the create; the second is the node's, after the instance could not be reached.
+			if (reads === 2) throw new Error('The credential store is not available');
+			return await getDecrypted.apply(this, args);
+		});
+
+		const result = await createOneLead(credential);
+
+		expect(result.error).toBeUndefined();
+		expect(result.outputs.Salesforce[0].json).toMatchObject({ errorCode: 'ECONNREFUSED' });
+	});
+
 	it('reports a 401 of a credential that did not move as Salesforce gave it, without sending the create again', async () => {
 		await createOneLead(credential);
 		const invalidSession = [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }];

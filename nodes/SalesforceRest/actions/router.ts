@@ -18,25 +18,25 @@ type OperationExecute = (
 interface Operation {
 	execute: OperationExecute;
 	/**
-	 * How long the connection an earlier execution resolved may be used (transport/credentialView.ts):
-	 * as long as the describe entries it keys. Object → Describe caches nothing and reads the credential.
+	 * How long what an earlier execution read from the credential may be used (transport/credentialView.ts):
+	 * as long as the describe entries it keys. Object → Describe caches nothing and reads it every time.
 	 */
-	reuseConnectionMs(options: IDataObject): number;
+	reuseCredentialForMs(options: IDataObject): number;
 }
 
 const operations: Record<string, Operation> = {
-	'lead.create': { execute: lead.create.execute, reuseConnectionMs: describeCacheMs },
-	'lead.upsert': { execute: lead.upsert.execute, reuseConnectionMs: describeCacheMs },
-	'object.describe': { execute: object.describe.execute, reuseConnectionMs: () => 0 },
+	'lead.create': { execute: lead.create.execute, reuseCredentialForMs: describeCacheMs },
+	'lead.upsert': { execute: lead.upsert.execute, reuseCredentialForMs: describeCacheMs },
+	'object.describe': { execute: object.describe.execute, reuseCredentialForMs: () => 0 },
 };
 
-/** The Timeout, the API reserve and the connection's reuse, for operations that offer them; defaults for the others. */
+/** The Timeout, the API reserve and the credential reuse, for operations that offer them; defaults for the others. */
 function connectionOptions(operation: Operation, options: IDataObject): ConnectionOptions {
 	const { timeout, keepInReserve } = options;
 	return {
 		timeoutMs: typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? Math.round(timeout * 1000) : DEFAULT_TIMEOUT_MS,
 		keepInReserve: typeof keepInReserve === 'number' && Number.isFinite(keepInReserve) && keepInReserve > 0 ? keepInReserve : 0,
-		reuseCredentialForMs: operation.reuseConnectionMs(options),
+		reuseCredentialForMs: operation.reuseCredentialForMs(options),
 	};
 }
 

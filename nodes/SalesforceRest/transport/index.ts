@@ -122,7 +122,13 @@ async function movedSinceRemembered(
 ): Promise<boolean> {
 	if (!connection.remembered || !(failure.problem.httpStatus === 401 || failure.delivery === 'not-sent')) return false;
 	connection.remembered = false;
-	const view = await rereadCredentialView(ctx);
+	let view: CredentialView;
+	try {
+		view = await rereadCredentialView(ctx);
+	} catch {
+		// The credential cannot be read now: the call's own failure is what the items report.
+		return false;
+	}
 	const identity = identityOf(ctx, view, connection.apiVersion);
 	connection.refreshRace.accessToken = view.accessToken;
 	if (identity === connection.identity) return false;
