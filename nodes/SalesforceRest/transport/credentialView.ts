@@ -33,7 +33,8 @@ const MAX_CREDENTIALS = 100;
 
 const views = new SharedCache<CredentialView>(MAX_CREDENTIALS);
 
-function credentialIdOf(ctx: SalesforceContext): string {
+/** The id n8n gave the node's credential (empty when the node has none). */
+export function credentialIdOf(ctx: SalesforceContext): string {
 	return ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
 }
 

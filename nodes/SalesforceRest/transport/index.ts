@@ -22,7 +22,7 @@ import { normalizeApiVersion } from '../helpers/instanceUrl';
 import type { SalesforceProblem } from '../helpers/problem';
 import { isTransientReadFailure, retryDelay } from '../helpers/retry';
 import { ApiBudget } from './apiBudget';
-import { credentialView, rereadCredentialView, type CredentialView } from './credentialView';
+import { credentialIdOf, credentialView, rereadCredentialView, type CredentialView } from './credentialView';
 import { anotherProcessRefreshed } from './refreshRace';
 import { problemFromResponse, problemFromThrown, toNodeApiError, type Delivery } from './errors';
 
@@ -106,8 +106,7 @@ export async function openConnection(
 }
 
 function identityOf(ctx: SalesforceContext, view: CredentialView, apiVersion: string): string {
-	const credentialId = ctx.getNode().credentials?.[CREDENTIAL_TYPE]?.id ?? '';
-	return [credentialId, view.user, view.baseUrl, apiVersion].join(' ');
+	return [credentialIdOf(ctx), view.user, view.baseUrl, apiVersion].join(' ');
 }
 
 /**
