@@ -90,7 +90,7 @@ describe('Add to Campaign with a campaign that cannot be joined', () => {
 		expect(org.emulator.records('Lead')).toHaveLength(1);
 		expect(result.outputs.Salesforce).toEqual([
 			outputItem(0, { id: saved.Id, success: true, campaignMemberId: membershipOf(saved.Id)?.Id }),
-			outputItem(1, { error: malformed, errorCode: 'MALFORMED_ID', fields: ['CampaignId'] }),
+			outputItem(1, { success: false, error: malformed, errorCode: 'MALFORMED_ID', fields: ['CampaignId'] }),
 		]);
 	});
 

@@ -17,7 +17,7 @@ const CREATE = `POST ${API}/composite/sobjects 200`;
 /** The refusal when `left` of 100 calls remain and the node keeps `reserve`. */
 const reserved = (left: number, reserve: number) =>
 	`Stopped before calling Salesforce: ${left} of the org's 100 daily API calls remain, and one more call would leave fewer than the ${reserve} this node keeps in reserve ("Stop When Fewer API Calls Remain"). Nothing was sent`;
-const refusedItem = (item: number, left: number, reserve: number) => outputItem(item, { error: reserved(left, reserve), errorCode: 'API_BUDGET_RESERVED', fields: [] });
+const refusedItem = (item: number, left: number, reserve: number) => outputItem(item, { success: false, error: reserved(left, reserve), errorCode: 'API_BUDGET_RESERVED', fields: [] });
 
 describe('the API budget of a run', () => {
 	orgForEachTest({ apiLimit: 15000, apiUsed: 1200 }, org);

@@ -93,7 +93,7 @@ describe('Object → Describe', () => {
 
 		expect(result.outputs.Salesforce).toEqual([
 			{
-				json: { error: expect.stringContaining('The requested resource does not exist'), errorCode: 'NOT_FOUND', fields: [] },
+				json: { success: false, error: expect.stringContaining('The requested resource does not exist'), errorCode: 'NOT_FOUND', fields: [] },
 				pairedItem: { item: 0 },
 			},
 		]);

@@ -74,7 +74,7 @@ describe.each<RuleAction>(['alert', 'block'])('a %s duplicate rule, "Fail the It
 		expectLookupCreatedNothing();
 		expect(result.outputs.Salesforce).toEqual([
 			created(0, 'first@example.com'),
-			outputItem(1, { error: `${RULE_MESSAGE[action]} ${GUIDANCE}`, errorCode: 'DUPLICATES_DETECTED', fields: [], duplicates: [existing] }),
+			outputItem(1, { success: false, error: `${RULE_MESSAGE[action]} ${GUIDANCE}`, errorCode: 'DUPLICATES_DETECTED', fields: [], duplicates: [existing] }),
 			created(2, 'third@example.com'),
 		]);
 	});
@@ -126,7 +126,7 @@ describe('"Save Anyway" and a block rule', () => {
 		expectBlockedDespiteHeader();
 		expect(result.outputs.Salesforce).toEqual([
 			created(0, 'first@example.com'),
-			outputItem(1, { error: `${RULE_MESSAGE.block} ${GUIDANCE}`, errorCode: 'DUPLICATES_DETECTED', fields: [], duplicates: [existing] }),
+			outputItem(1, { success: false, error: `${RULE_MESSAGE.block} ${GUIDANCE}`, errorCode: 'DUPLICATES_DETECTED', fields: [], duplicates: [existing] }),
 			created(2, 'third@example.com'),
 		]);
 	});

@@ -95,7 +95,7 @@ describe.each(ERROR_CLASSES)('When Salesforce answers $name', ({ org, fault, err
 
 		expect(result.error).toBeUndefined();
 		expect(result.outputs.Salesforce).toEqual(
-			[0, 1].map((item) => ({ json: { error: expect.any(String), errorCode, fields: [] }, pairedItem: { item } })),
+			[0, 1].map((item) => ({ json: { success: false, error: expect.any(String), errorCode, fields: [] }, pairedItem: { item } })),
 		);
 		for (const words of says) expect(result.outputs.Salesforce[0].json.error).toContain(words);
 		expect(emulator.records('Lead')).toEqual([]);
@@ -128,7 +128,7 @@ describe('When an org duplicate rule matches a lead', () => {
 
 		expect(result.outputs.Salesforce).toEqual([
 			{
-				json: { error: expect.stringContaining('Save Anyway'), errorCode: 'DUPLICATES_DETECTED', fields: [], duplicates: [existingId] },
+				json: { success: false, error: expect.stringContaining('Save Anyway'), errorCode: 'DUPLICATES_DETECTED', fields: [], duplicates: [existingId] },
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -230,7 +230,7 @@ describe('When Salesforce refuses records for row lock contention (UNABLE_TO_LOC
 		expect(createCalls(emulator)).toHaveLength(3);
 		expect(result.outputs.Salesforce).toEqual(
 			[0, 1].map((item) => ({
-				json: { error: expect.stringContaining('unable to obtain exclusive access'), errorCode: 'UNABLE_TO_LOCK_ROW', fields: [] },
+				json: { success: false, error: expect.stringContaining('unable to obtain exclusive access'), errorCode: 'UNABLE_TO_LOCK_ROW', fields: [] },
 				pairedItem: { item },
 			})),
 		);
@@ -246,7 +246,7 @@ describe('When Salesforce refuses records for row lock contention (UNABLE_TO_LOC
 		expect(createCalls(emulator)).toHaveLength(2);
 		expect(result.outputs.Salesforce).toEqual(
 			[0, 1].map((item) => ({
-				json: { error: expect.stringContaining('may or may not have been saved'), errorCode: 'OUTCOME_UNKNOWN', fields: [] },
+				json: { success: false, error: expect.stringContaining('may or may not have been saved'), errorCode: 'OUTCOME_UNKNOWN', fields: [] },
 				pairedItem: { item },
 			})),
 		);

@@ -42,7 +42,7 @@ describe('examples/lead-intake.workflow.json with examples/leads.json', () => {
 		const saved = result.outputs[NODE];
 		expect(saved).toHaveLength(8);
 		expect(saved[4]).toEqual({
-			json: { error: expect.stringContaining('Company'), errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] },
+			json: { success: false, error: expect.stringContaining('Company'), errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] },
 			pairedItem: { item: 4 },
 		});
 		expect(saved.filter((item) => item.json.success).map((item) => [item.json.id, item.json.created])).toEqual(stored.map((record) => [record.Id, true]));

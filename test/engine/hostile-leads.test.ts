@@ -94,6 +94,7 @@ describe('Map Automatically on a public form', () => {
 		expect(result.outputs.Salesforce.map((item) => item.json)).toEqual([
 			{ id: emulator.records('Lead')[0].Id, success: true },
 			{
+				success: false,
 				error: 'Field "OwnerId" may not be set by this input: it is not one of the fields "Map Automatically" may set',
 				errorCode: 'FIELD_NOT_ALLOWED',
 				fields: ['OwnerId'],

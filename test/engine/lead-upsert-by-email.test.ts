@@ -102,6 +102,7 @@ describe('Create or Update by Email when several leads have the email', () => {
 		expect(callsTo(org.emulator, 'PATCH', '/composite/sobjects')).toEqual([]);
 		expect(result.outputs.Salesforce).toEqual([
 			outputItem(0, {
+				success: false,
 				error: `2 leads have this Email (${newer}, ${older}): the node cannot tell which one to update. Merge them in Salesforce, or choose "Update the Most Recently Modified" under "When Several Leads Match"`,
 				errorCode: 'MULTIPLE_MATCHES',
 				fields: ['Email'],
@@ -149,7 +150,7 @@ describe('Create or Update by Email with hostile emails', () => {
 		expect(result.outputs.Salesforce).toEqual([
 			upserted(0, obrien, false),
 			upserted(1, percent, false),
-			outputItem(2, { error: `Field "Email": "back\\slash@x.com" is not an email address Salesforce accepts${EMAIL_RULE}`, errorCode: 'INVALID_EMAIL_ADDRESS', fields: ['Email'] }),
+			outputItem(2, { success: false, error: `Field "Email": "back\\slash@x.com" is not an email address Salesforce accepts${EMAIL_RULE}`, errorCode: 'INVALID_EMAIL_ADDRESS', fields: ['Email'] }),
 			upserted(3, idOf('plain@x.com')[0], true),
 		]);
 		expect(org.emulator.records('Lead').map((lead) => lead.LastName)).toEqual(['Number 0', 'Number 1', 'Decoy', 'Decoy', 'Number 3']);
@@ -173,7 +174,7 @@ describe('Create or Update by Email with an item without an email', () => {
 
 		expect(queriesSent(org.emulator)).toEqual([emailLookup(["'kept@example.com'"])]);
 		expect(result.outputs.Salesforce).toEqual([
-			outputItem(0, { error: noEmail, errorCode: 'MISSING_MATCH_KEY', fields: ['Email'] }),
+			outputItem(0, { success: false, error: noEmail, errorCode: 'MISSING_MATCH_KEY', fields: ['Email'] }),
 			upserted(1, idOf('kept@example.com')[0], true),
 		]);
 	});

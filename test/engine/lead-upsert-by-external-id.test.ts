@@ -110,6 +110,7 @@ describe('Create or Update by External_Id__c, one execution', () => {
 		expect(callsTo(org.emulator, 'PATCH', '/composite/sobjects/Lead/External_Id__c').map((call) => call.body)).toEqual([collection(false, [records[1]])]);
 		expect(result.outputs.Salesforce).toEqual([
 			outputItem(0, {
+				success: false,
 				error: 'The item has no External_Id__c, the field it is matched on: without it the node cannot tell whether the lead exists',
 				errorCode: 'MISSING_MATCH_KEY',
 				fields: ['External_Id__c'],
@@ -134,6 +135,7 @@ describe('Create or Update by a non-unique external ID (Necessidade__c) that sev
 	const lookupOf = (literals: string) => `SELECT Id, Necessidade__c FROM Lead WHERE Necessidade__c IN (${literals}) ORDER BY LastModifiedDate DESC`;
 	const MULTIPLE_MATCHES = () =>
 		outputItem(0, {
+			success: false,
 			error: `2 leads have this Necessidade__c (${newer}, ${older}): the node cannot tell which one to update. Merge them in Salesforce, or choose "Update the Most Recently Modified" under "When Several Leads Match"`,
 			errorCode: 'MULTIPLE_MATCHES',
 			fields: ['Necessidade__c'],

@@ -68,7 +68,7 @@ describe('Lead → Create checks every item against the describe before sending 
 		expect(result.outputs.Salesforce).toEqual([
 			{ json: { id: stored.Id, success: true }, pairedItem: { item: 0 } },
 			{
-				json: { error: expect.stringContaining('Company'), errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] },
+				json: { success: false, error: expect.stringContaining('Company'), errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] },
 				pairedItem: { item: 1 },
 			},
 		]);
@@ -92,6 +92,7 @@ describe('Lead → Create checks every item against the describe before sending 
 		expect(result.outputs.Salesforce).toEqual([
 			{
 				json: {
+					success: false,
 					error: expect.stringContaining('Favourite_Colour__c'),
 					errorCode: 'INVALID_FIELD',
 					fields: ['Favourite_Colour__c'],
@@ -110,6 +111,7 @@ describe('Lead → Create checks every item against the describe before sending 
 		expect(result.outputs.Salesforce).toEqual([
 			{
 				json: {
+					success: false,
 					error: expect.stringContaining('GeocodeAccuracy'),
 					errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
 					fields: ['GeocodeAccuracy'],
@@ -127,7 +129,7 @@ describe('Lead → Create checks every item against the describe before sending 
 
 		expect(result.outputs.Salesforce).toEqual([
 			{
-				json: { error: expect.stringContaining('FirstName'), errorCode: 'STRING_TOO_LONG', fields: ['FirstName'] },
+				json: { success: false, error: expect.stringContaining('FirstName'), errorCode: 'STRING_TOO_LONG', fields: ['FirstName'] },
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -151,7 +153,7 @@ describe('Lead → Create checks every item against the describe before sending 
 
 		expect(result.outputs.Salesforce).toEqual([
 			{
-				json: { error: expect.stringContaining('Company'), errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] },
+				json: { success: false, error: expect.stringContaining('Company'), errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] },
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -175,7 +177,7 @@ describe('Lead → Create on an org with its own required field and restricted p
 
 		expect(result.outputs.Salesforce).toEqual([
 			{
-				json: { error: expect.stringContaining('Region__c'), errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Region__c'] },
+				json: { success: false, error: expect.stringContaining('Region__c'), errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Region__c'] },
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -200,6 +202,7 @@ describe('Lead → Create on an org with its own required field and restricted p
 		expect(result.outputs.Salesforce).toEqual([
 			{
 				json: {
+					success: false,
 					error: expect.stringContaining('Tier__c'),
 					errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
 					fields: ['Tier__c'],

@@ -130,7 +130,7 @@ describe('A refresh token Salesforce no longer accepts (invalid_grant)', () => {
 
 		expect(result.outputs.Salesforce).toEqual(
 			[0, 1].map((item) => ({
-				json: { error: expect.stringMatching(/reconnect/i), errorCode: 'invalid_grant', fields: [] },
+				json: { success: false, error: expect.stringMatching(/reconnect/i), errorCode: 'invalid_grant', fields: [] },
 				pairedItem: { item },
 			})),
 		);

@@ -36,6 +36,8 @@ export interface OutputItem {
 export interface WorkflowResult {
 	/** Each node's items on its first output, by node name (its last run); absent when it failed. */
 	outputs: Record<string, OutputItem[]>;
+	/** Each node's items on its error output (On Error: "Continue (using error output)"), by node name. */
+	errorOutputs: Record<string, OutputItem[]>;
 	/** The error that stopped the execution, if any. */
 	error?: ExecutionError;
 	/** The token data n8n's OAuth2 code stored after refreshing, in order. */
@@ -106,7 +108,8 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<Workflow
 	}
 
 	return {
-		outputs: collectOutputs(run),
+		outputs: collectOutputs(run, 0),
+		errorOutputs: collectOutputs(run, 1),
 		error: run.data.resultData.error,
 		tokenUpdates: credentialsHelper.tokenUpdates,
 		credentials: credentials.map(({ id }) => credentialsHelper.stored(id)),
@@ -132,10 +135,10 @@ function bindCredentials(nodes: INode[], credentials: StoredCredential[]): INode
 	return nodes;
 }
 
-function collectOutputs(run: IRun): Record<string, OutputItem[]> {
+function collectOutputs(run: IRun, output: number): Record<string, OutputItem[]> {
 	const outputs: Record<string, OutputItem[]> = {};
 	for (const [nodeName, tasks] of Object.entries(run.data.resultData.runData)) {
-		const items = tasks[tasks.length - 1].data?.main?.[0];
+		const items = tasks[tasks.length - 1].data?.main?.[output];
 		// A node that stopped with an error has no output at all (not an empty one).
 		if (items) outputs[nodeName] = items.map(({ json, pairedItem }) => ({ json, pairedItem }));
 	}

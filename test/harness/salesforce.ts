@@ -115,6 +115,8 @@ export interface CalledNode {
 
 export interface CalledNodeSettings {
 	continueOnFail?: boolean;
+	/** On Error: "Continue (using error output)": failed items leave on a second output. */
+	errorOutput?: boolean;
 	executeOnce?: boolean;
 	name?: string;
 }
@@ -131,6 +133,7 @@ export function webhookTo(called: CalledNode, settings: CalledNodeSettings = {})
 		parameters: called.parameters,
 		credentials: { [called.credentialType]: { id: 'salesforce-emulator', name: 'Salesforce (emulator)' } },
 		...(settings.continueOnFail && { onError: 'continueRegularOutput' as const }),
+		...(settings.errorOutput && { onError: 'continueErrorOutput' as const }),
 		...(settings.executeOnce && { executeOnce: true }),
 	};
 	const connections: IConnections = {

@@ -3,12 +3,13 @@ import { describeItems, failureJson, pairedOutput } from '../../nodes/Salesforce
 describe('failureJson', () => {
 	it('is { error, errorCode, fields } for a failed item', () => {
 		const problem = { httpStatus: 400, errorCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [Company]', fields: ['Company'] };
-		expect(failureJson(problem)).toEqual({ error: 'Required fields are missing: [Company]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] });
+		expect(failureJson(problem)).toEqual({ success: false, error: 'Required fields are missing: [Company]', errorCode: 'REQUIRED_FIELD_MISSING', fields: ['Company'] });
 	});
 
 	it('adds the matching record ids for DUPLICATES_DETECTED and takes a readable message', () => {
 		const problem = { errorCode: 'DUPLICATES_DETECTED', message: 'Use one of these records?', fields: [], duplicates: ['00Q000000000001AAA'] };
 		expect(failureJson(problem, 'Use one of these records? Turn on "Allow Duplicates"')).toEqual({
+			success: false,
 			error: 'Use one of these records? Turn on "Allow Duplicates"',
 			errorCode: 'DUPLICATES_DETECTED',
 			fields: [],

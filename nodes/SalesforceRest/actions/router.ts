@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
-import { failureJson, pairedOutput } from '../helpers/output';
+import { failedOutput, failureJson } from '../helpers/output';
 import { asNodeError, problemOfError } from '../transport/errors';
 import { DEFAULT_TIMEOUT_MS, openConnection, type ConnectionOptions, type SalesforceConnection } from '../transport';
 import * as lead from './lead/Lead.resource';
@@ -65,6 +65,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	} catch (error) {
 		if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
 		const problem = problemOfError(error);
-		return [items.map((_, itemIndex) => pairedOutput(failureJson(problem), itemIndex))];
+		return [items.map((_, itemIndex) => failedOutput(this.getNode(), failureJson(problem), itemIndex))];
 	}
 }

@@ -1,16 +1,17 @@
 /** Output item shapes. Pure. */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { listed } from './bounded';
 import { readableMessage } from './guidance';
 import type { SalesforceProblem } from './problem';
 
 /**
- * What a failed item carries with Continue On Fail: `{ error, errorCode, fields, duplicates? }`, the
- * error being Salesforce's message with what to do about it, unless the caller says more.
+ * What a failed item carries with Continue On Fail: `{ success: false, error, errorCode, fields,
+ * duplicates? }`, the error being Salesforce's message with what to do about it, unless the caller says more.
  */
 export function failureJson(problem: SalesforceProblem, message: string = readableMessage(problem)): IDataObject {
 	return {
+		success: false,
 		error: message,
 		errorCode: problem.errorCode,
 		fields: problem.fields,
@@ -21,6 +22,19 @@ export function failureJson(problem: SalesforceProblem, message: string = readab
 
 export function pairedOutput(json: IDataObject, itemIndex: number): INodeExecutionData {
 	return { json, pairedItem: { item: itemIndex } };
+}
+
+/**
+ * The output item of a failed input item. With On Error set to "Continue (using error output)", n8n
+ * (2.41) sends an item to the error output only when its JSON has nothing but `error`, `message` and
+ * `details` (an item carrying an `error` object instead has its JSON replaced by the bare message,
+ * losing the code, the fields and any saved id), so there the item is `{ error, details }`, details
+ * holding everything else it says. Otherwise the item is `failureJson`'s shape as it is.
+ */
+export function failedOutput(node: INode, json: IDataObject, itemIndex: number): INodeExecutionData {
+	if (node.onError !== 'continueErrorOutput') return pairedOutput(json, itemIndex);
+	const { error, ...details } = json;
+	return pairedOutput({ error, details }, itemIndex);
 }
 
 /**

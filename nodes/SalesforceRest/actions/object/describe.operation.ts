@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { isSalesforceApiName, summarizeDescribe, type SObjectDescribe } from '../../helpers/describe';
-import { failureJson, pairedOutput } from '../../helpers/output';
+import { failedOutput, failureJson, pairedOutput } from '../../helpers/output';
 import { asNodeError, problemOfError } from '../../transport/errors';
 import { describeSObject, type SalesforceConnection } from '../../transport';
 
@@ -103,7 +103,7 @@ export async function execute(
 		} catch (error) {
 			if (!this.continueOnFail()) throw asNodeError(this.getNode(), error);
 			const problem = problemOfError(error);
-			outputs.push(pairedOutput(failureJson(problem), itemIndex));
+			outputs.push(failedOutput(this.getNode(), failureJson(problem), itemIndex));
 		}
 	}
 	return outputs;

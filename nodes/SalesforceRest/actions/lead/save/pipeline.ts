@@ -10,7 +10,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { failureJson, pairedOutput } from '../../../helpers/output';
+import { failedOutput, failureJson, pairedOutput } from '../../../helpers/output';
 import type { SalesforceProblem } from '../../../helpers/problem';
 import { ROLLED_BACK } from '../../../helpers/retry';
 import { forgetObjectSchema } from '../../../transport/describeCache';
@@ -125,7 +125,8 @@ export async function saveLeads(
 
 	return items.map((_, itemIndex) => {
 		const outcome = outcomes.get(itemIndex) as Outcome;
-		return pairedOutput(outcomeJson(outcome, mode.kind !== 'create', (problem) => failureJson(problem)), itemIndex);
+		const json = outcomeJson(outcome, mode.kind !== 'create', (problem) => failureJson(problem));
+		return json.success === false ? failedOutput(this.getNode(), json, itemIndex) : pairedOutput(json, itemIndex);
 	});
 }
 
