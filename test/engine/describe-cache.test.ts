@@ -62,14 +62,14 @@ describe('the describe cache', () => {
 		expect(emulator.records('Lead')).toHaveLength(25);
 	});
 
-	it('never shares an entry between two credentials', async () => {
+	it('shares an entry between two credentials connected as the same user of the same org: the describe is that user’s', async () => {
 		const other: StoredCredential = { ...credential, id: 'another-salesforce-credential', name: 'Another' };
 
 		await createOneLead({}, {}, numberedLeads(1), [credential]);
 		await createOneLead({}, {}, numberedLeads(1), [other]);
 		await createOneLead({}, {}, numberedLeads(1), [other]);
 
-		expect(callsTo(DESCRIBE)).toBe(2);
+		expect(callsTo(DESCRIBE)).toBe(1);
 	});
 
 	it('never refuses a valid item because of a stale entry: a field the admin just made optional', async () => {

@@ -131,4 +131,29 @@ describe('group commit', () => {
 
 		expect(creates().map((call) => (call.body as { records: unknown[] }).records.length)).toEqual([1, 1, 1, 1]);
 	});
+
+	it.each([
+		['queued first', 0],
+		['queued second', 1],
+	])('keeps out of a shared call the records of an execution whose own API reserve it would cross (%s), and sends the others', async (_, position) => {
+		// 40 of 100 daily calls left: a reserve of 50 is crossed, none is not.
+		await slowOrg({ apiLimit: 100, apiUsed: 60 });
+		const leads = numberedLeads(3);
+		const reserving = () => execution([leads[1]], { continueOnFail: true, options: { keepInReserve: 50 } });
+		const plain = () => execution([leads[2]], { continueOnFail: true });
+		const queued = position === 0 ? [reserving, plain] : [plain, reserving];
+
+		const [, first, second] = await whileOneIsInFlight(() => execution([leads[0]], { continueOnFail: true }), [
+			queued[0],
+			async () => (await new Promise((resolve) => setTimeout(resolve, 20)), await queued[1]()),
+		]);
+
+		const [ofReserving, ofPlain] = position === 0 ? [first, second] : [second, first];
+		expect(ofReserving.outputs.Salesforce[0].json).toMatchObject({ success: false, errorCode: 'API_BUDGET_RESERVED' });
+		expect(ofPlain.outputs.Salesforce[0].json).toEqual({ id: storedIdOf(bodyOf(leads[2])), success: true });
+		expect(creates().map((call) => call.body)).toEqual([
+			{ allOrNone: false, records: [leadRecord(bodyOf(leads[0]))] },
+			{ allOrNone: false, records: [leadRecord(bodyOf(leads[2]))] },
+		]);
+	});
 });

@@ -8,13 +8,12 @@ function distModule<T>(packageDir: string, ...segments: string[]): T {
 }
 
 /**
- * The node keeps state shared by the executions of a process (as in n8n): a describe cache, the
- * last API budget figure seen per connection, and what it read from each credential. Tests that start an emulator of their own empty both
+ * The node keeps state shared by the executions of a process (as in n8n): a describe cache and the
+ * last API budget figure seen per org. Tests that start an emulator of their own empty both
  * first, so that no test meets a describe or a budget another test left (two emulators may get the
  * same port one after the other, and every test's credential has the same id).
  */
 export function forgetSharedState(packageDir = PACKAGE_ROOT): void {
 	distModule<{ clearObjectSchemas(): void }>(packageDir, 'transport', 'describeCache.js').clearObjectSchemas();
 	distModule<{ forgetApiUsage(): void }>(packageDir, 'transport', 'apiBudget.js').forgetApiUsage();
-	distModule<{ forgetCredentialViews(): void }>(packageDir, 'transport', 'credentialView.js').forgetCredentialViews();
 }

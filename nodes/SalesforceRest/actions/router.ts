@@ -4,7 +4,6 @@ import { failedOutput, failureJson } from '../helpers/output';
 import { asNodeError, problemOfError } from '../transport/errors';
 import { DEFAULT_TIMEOUT_MS, openConnection, type ConnectionOptions, type SalesforceConnection } from '../transport';
 import * as lead from './lead/Lead.resource';
-import { describeCacheMs } from './lead/options';
 import * as object from './object/Object.resource';
 
 type OperationExecute = (
@@ -15,28 +14,18 @@ type OperationExecute = (
 	options: IDataObject,
 ) => Promise<INodeExecutionData[]>;
 
-interface Operation {
-	execute: OperationExecute;
-	/**
-	 * How long what an earlier execution read from the credential may be used (transport/credentialView.ts):
-	 * as long as the describe entries it keys. Object → Describe caches nothing and reads it every time.
-	 */
-	reuseCredentialForMs(options: IDataObject): number;
-}
-
-const operations: Record<string, Operation> = {
-	'lead.create': { execute: lead.create.execute, reuseCredentialForMs: describeCacheMs },
-	'lead.upsert': { execute: lead.upsert.execute, reuseCredentialForMs: describeCacheMs },
-	'object.describe': { execute: object.describe.execute, reuseCredentialForMs: () => 0 },
+const operations: Record<string, OperationExecute> = {
+	'lead.create': lead.create.execute,
+	'lead.upsert': lead.upsert.execute,
+	'object.describe': object.describe.execute,
 };
 
-/** The Timeout, the API reserve and the credential reuse, for operations that offer them; defaults for the others. */
-function connectionOptions(operation: Operation, options: IDataObject): ConnectionOptions {
+/** The Timeout and the API reserve, for operations that offer them; defaults for the others. */
+function connectionOptions(options: IDataObject): ConnectionOptions {
 	const { timeout, keepInReserve } = options;
 	return {
 		timeoutMs: typeof timeout === 'number' && Number.isFinite(timeout) && timeout > 0 ? Math.round(timeout * 1000) : DEFAULT_TIMEOUT_MS,
 		keepInReserve: typeof keepInReserve === 'number' && Number.isFinite(keepInReserve) && keepInReserve > 0 ? keepInReserve : 0,
-		reuseCredentialForMs: operation.reuseCredentialForMs(options),
 	};
 }
 
@@ -55,9 +44,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	try {
 		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		const connection = await openConnection(this, this.getNodeParameter('apiVersion', 0), connectionOptions(chosen, options));
+		const connection = await openConnection(this, this.getNodeParameter('apiVersion', 0), connectionOptions(options));
 		try {
-			return [await chosen.execute.call(this, items, connection, options)];
+			return [await chosen.call(this, items, connection, options)];
 		} finally {
 			const spent = connection.budget.summary();
 			if (spent !== undefined) this.addExecutionHints({ message: spent, location: 'outputPane' });

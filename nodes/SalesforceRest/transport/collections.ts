@@ -84,10 +84,17 @@ export async function createRecords(
 	const create = { method: 'POST', path: '/composite/sobjects' } as const;
 	if (!combinable(records, options)) return await saveCollection(ctx, connection, create, records, options);
 	const shared = { ...options, allOrNone: false };
-	const key = [connection.identity, connection.timeoutMs, options.objectName, JSON.stringify(options.headers)].join(' ');
+	// Records share a call only with records of the same org, user, instance and access token: the call
+	// goes with the token of the execution that sends it, so no record ever travels with another's.
+	const key = [connection.identity, connection.accessToken, connection.timeoutMs, options.objectName, JSON.stringify(options.headers)].join(' ');
 	// A call that carries only this submission is sent exactly as it would be alone.
 	const send = async (all: SalesforceRecord[]) => await saveCollection(ctx, connection, create, all, all.length === records.length ? options : shared);
-	return await concurrentCreates.submit(key, records, send);
+	// Each execution's own "Stop When Fewer API Calls Remain", checked as its records are about to go.
+	const admit = (): SaveResponse | undefined => {
+		const refusal = connection.budget.refusal();
+		return refusal === undefined ? undefined : { ok: false, problem: refusal, delivery: 'not-sent' };
+	};
+	return await concurrentCreates.submit(key, records, send, admit);
 }
 
 /** One Collections update: each record carries the `id` of the record it changes. */

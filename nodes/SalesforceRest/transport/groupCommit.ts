@@ -17,9 +17,16 @@ export type CallOutcome<R> = { ok: true; body: R[] } | { ok: false };
 /** Sends the records of one call; the first submission of the call sends it. */
 export type SendCall<T, O extends CallOutcome<unknown>> = (records: T[]) => Promise<O>;
 
+/**
+ * Asked of each submission just before the call it would go in: undefined lets its records go, an
+ * outcome keeps them out and is its answer (its execution's own API reserve would be crossed).
+ */
+export type Admit<O> = () => O | undefined;
+
 interface Submission<T, O extends CallOutcome<unknown>> {
 	records: T[];
 	send: SendCall<T, O>;
+	admit: Admit<O>;
 	settle: (outcome: O) => void;
 	fail: (error: unknown) => void;
 }
@@ -35,12 +42,12 @@ export class GroupCommit<T, O extends CallOutcome<unknown>> {
 		return this.waiting.size;
 	}
 
-	async submit(key: string, records: T[], send: SendCall<T, O>): Promise<O> {
+	async submit(key: string, records: T[], send: SendCall<T, O>, admit: Admit<O> = () => undefined): Promise<O> {
 		if (records.length > this.maxRecordsPerCall) {
 			throw new Error(`A submission of ${records.length} records is more than one call takes (${this.maxRecordsPerCall})`);
 		}
 		return await new Promise<O>((settle, fail) => {
-			const submission: Submission<T, O> = { records, send, settle, fail };
+			const submission: Submission<T, O> = { records, send, admit, settle, fail };
 			const queue = this.waiting.get(key);
 			if (queue !== undefined) {
 				queue.push(submission);
@@ -51,8 +58,19 @@ export class GroupCommit<T, O extends CallOutcome<unknown>> {
 		});
 	}
 
-	private async call(key: string, submissions: Array<Submission<T, O>>): Promise<void> {
+	private async call(key: string, candidates: Array<Submission<T, O>>): Promise<void> {
+		const submissions: Array<Submission<T, O>> = [];
+		for (const submission of candidates) {
+			const refused = submission.admit();
+			if (refused === undefined) submissions.push(submission);
+			else submission.settle(refused);
+		}
+		if (submissions.length === 0) {
+			this.next(key);
+			return;
+		}
 		try {
+			// The first admitted submission's own connection sends the call.
 			const outcome = await submissions[0].send(submissions.flatMap((submission) => submission.records));
 			let offset = 0;
 			for (const submission of submissions) {

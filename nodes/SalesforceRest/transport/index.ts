@@ -21,8 +21,9 @@ import { describeFlaw, type SObjectDescribe, type SObjectSummary } from '../help
 import { normalizeApiVersion } from '../helpers/instanceUrl';
 import type { SalesforceProblem } from '../helpers/problem';
 import { isTransientReadFailure, retryDelay } from '../helpers/retry';
+import type { Tenant } from '../helpers/tenant';
 import { ApiBudget } from './apiBudget';
-import { credentialIdOf, credentialView, rereadCredentialView, type CredentialView } from './credentialView';
+import { readCredentialView } from './credentialView';
 import { anotherProcessRefreshed } from './refreshRace';
 import { problemFromResponse, problemFromThrown, toNodeApiError, type Delivery } from './errors';
 
@@ -38,26 +39,26 @@ export interface SalesforceConnection {
 	apiVersion: string;
 	/** How long to wait for each answer. */
 	timeoutMs: number;
+	/** The org and user this execution's token belongs to, and its instance. */
+	tenant: Tenant;
 	/**
-	 * Who is asking, where: the credential, the user it is connected as (its identity URL), the
-	 * instance and the API version. State shared between executions is keyed by it, so that two
-	 * credentials, or one credential reconnected as another user, never share anything.
+	 * Who is asking, where: the org, the user, the instance and the API version (the token itself when
+	 * the token answer names no org and user). Describes shared between executions are keyed by it, so
+	 * that two orgs or two users never share one, whatever credential they came through.
 	 */
 	identity: string;
+	/** The access token this execution read from its credential: records share a call only with the same token (groupCommit). */
+	accessToken?: string;
 	/** What this execution spent of the org's API budget, and the rule that stops it. */
 	budget: ApiBudget;
 	/** The access token this execution has seen, for telling another process's refresh (refreshRace.ts). */
 	refreshRace: { accessToken?: string; givenUp: boolean };
-	/** Resolved by an earlier execution (credentialView.ts): to be read again if its instance refuses or cannot be reached. */
-	remembered: boolean;
 }
 
 export interface ConnectionOptions {
 	timeoutMs?: number;
 	/** "Stop when fewer than N API calls remain"; 0 or absent: never. */
 	keepInReserve?: number;
-	/** How long what an earlier execution read from the credential may be used (credentialView.ts); 0 or absent: read it now. */
-	reuseCredentialForMs?: number;
 }
 
 /**
@@ -85,56 +86,30 @@ export interface SaveResult {
 	errors?: unknown[];
 }
 
+/** The credential read for this execution (or editor look-up): its instance, org, user and token. */
 export async function openConnection(
 	ctx: SalesforceContext,
 	apiVersion: unknown,
-	{ timeoutMs = DEFAULT_TIMEOUT_MS, keepInReserve = 0, reuseCredentialForMs = 0 }: ConnectionOptions = {},
+	{ timeoutMs = DEFAULT_TIMEOUT_MS, keepInReserve = 0 }: ConnectionOptions = {},
 ): Promise<SalesforceConnection> {
 	const version = normalizeApiVersion(apiVersion);
 	if (!version.ok) throw new NodeOperationError(ctx.getNode(), version.message);
-	const { view, remembered } = await credentialView(ctx, reuseCredentialForMs);
-	const identity = identityOf(ctx, view, version.value);
+	const { tenant, accessToken } = await readCredentialView(ctx);
 	return {
-		baseUrl: view.baseUrl,
+		baseUrl: tenant.instance,
 		apiVersion: version.value,
 		timeoutMs,
-		identity,
-		budget: new ApiBudget(identity, keepInReserve),
-		refreshRace: { accessToken: view.accessToken, givenUp: false },
-		remembered,
+		tenant,
+		identity: identityOf(tenant, accessToken, version.value),
+		accessToken,
+		budget: new ApiBudget(tenant, keepInReserve, accessToken),
+		refreshRace: { accessToken, givenUp: false },
 	};
 }
 
-function identityOf(ctx: SalesforceContext, view: CredentialView, apiVersion: string): string {
-	return [credentialIdOf(ctx), view.user, view.baseUrl, apiVersion].join(' ');
-}
-
-/**
- * A call on a remembered connection was refused with 401 (after n8n's own refresh) or never reached
- * the instance: the credential may have been reconnected to another org or user. Reads it again, once
- * per execution; true when the connection moved (then the call, never processed, may go again).
- */
-async function movedSinceRemembered(
-	ctx: SalesforceContext,
-	connection: SalesforceConnection,
-	failure: { problem: SalesforceProblem; delivery: Delivery },
-): Promise<boolean> {
-	if (!connection.remembered || !(failure.problem.httpStatus === 401 || failure.delivery === 'not-sent')) return false;
-	connection.remembered = false;
-	let view: CredentialView;
-	try {
-		view = await rereadCredentialView(ctx);
-	} catch {
-		// The credential cannot be read now: the call's own failure is what the items report.
-		return false;
-	}
-	const identity = identityOf(ctx, view, connection.apiVersion);
-	connection.refreshRace.accessToken = view.accessToken;
-	if (identity === connection.identity) return false;
-	connection.baseUrl = view.baseUrl;
-	connection.identity = identity;
-	connection.budget.moveTo(identity);
-	return true;
+function identityOf(tenant: Tenant, accessToken: string | undefined, apiVersion: string): string {
+	const who = tenant.orgId !== '' && tenant.userId !== '' ? `${tenant.orgId} ${tenant.userId}` : `token ${accessToken ?? ''}`;
+	return `${who} ${tenant.instance} ${apiVersion}`;
 }
 
 /**
@@ -190,7 +165,6 @@ export async function sendRequest<T>(
 		if (thrown.problem.errorCode === 'invalid_grant' && (await anotherProcessRefreshed(ctx, connection))) {
 			return await sendRequest<T>(ctx, connection, request);
 		}
-		if (await movedSinceRemembered(ctx, connection, thrown)) return await sendRequest<T>(ctx, connection, request);
 		return { ok: false, ...thrown };
 	}
 	connection.budget.counted();

@@ -231,7 +231,7 @@ function assignmentOf(this: IExecuteFunctions, options: IDataObject): Assignment
 }
 
 /** Cache Field List For, in ms: how long describe entries, and the connection that keys them, may be reused. */
-export function describeCacheMs(options: IDataObject): number {
+function describeCacheMs(options: IDataObject): number {
 	return nonNegativeSeconds(options.describeCacheSeconds, DEFAULT_DESCRIBE_CACHE_SECONDS) * 1000;
 }
 
