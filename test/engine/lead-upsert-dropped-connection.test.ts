@@ -2,7 +2,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { leadUpsertParameters, webhookItem, type MatchOn } from '../harness';
-import { API, bodiesOf, callLine, collection, dataCalls, emailLookup, LEAD_MAPPING, leadRecord, numberedLead, orgForEachTest, outputItem, queriesSent, runSalesforce, salesforceHeaders } from './helpers';
+import { API, bodiesOf, callLine, callsTo, collection, dataCalls, emailLookup, LEAD_MAPPING, leadRecord, numberedLead, orgForEachTest, outputItem, queriesSent, runSalesforce, salesforceHeaders } from './helpers';
 
 const org = orgForEachTest();
 
@@ -14,12 +14,12 @@ const upsert = (match: MatchOn, continueOnFail: boolean) => runSalesforce(org.cr
 const records = bodiesOf(input).map((body) => leadRecord(body, { External_Id__c: body.key }));
 
 /**
- * The output of an item whose lead is stored exactly once. By external ID `created: false`: the answer
- * that said the lead was created was lost with the connection, and the upsert sent again found it
- * saved. By Email `created: true`: no lead had the email before the item's own create, so whichever
- * attempt saved it, the item created it.
+ * The output of an item whose lead is stored exactly once, created by the item: by external ID the
+ * answer that said so was lost with the connection and the upsert sent again found the lead saved
+ * ("updated"), but its CreatedDate is later than the first attempt; by Email no lead had the email
+ * before the item's own create, so whichever attempt saved it, the item created it.
  */
-const savedOnce = (item: number, created = false) => {
+const savedOnce = (item: number, created = true) => {
 	const stored = org.emulator.records('Lead').filter((lead) => lead.External_Id__c === `KEY-${item}`);
 	expect(stored).toHaveLength(1);
 	return outputItem(item, { id: stored[0].Id, success: true, created });
@@ -31,7 +31,7 @@ describe.each([
 ])('When the connection drops after Salesforce saved, %s', (_, continueOnFail: boolean) => {
 	const sent = (body: IDataObject[]) => collection(!continueOnFail, body);
 
-	it('an upsert by External_Id__c is sent again as the same upsert and each lead is stored once', async () => {
+	it('an upsert by External_Id__c is sent again as the same upsert, each lead is stored once and reported created (its CreatedDate is after the first attempt)', async () => {
 		org.emulator.faults.add({ method: 'PATCH', path: '/composite/sobjects/Lead/External_Id__c', drop: 'after' });
 
 		const result = await upsert({ matchOn: 'externalId', externalIdField: 'External_Id__c' }, continueOnFail);
@@ -43,15 +43,32 @@ describe.each([
 			`GET ${API}/query 200`,
 			`PATCH ${API}/composite/sobjects/Lead/External_Id__c 0`,
 			`PATCH ${API}/composite/sobjects/Lead/External_Id__c 200`,
+			`GET ${API}/query 200`,
 		]);
-		expect(queriesSent(org.emulator)).toEqual(["SELECT Id, External_Id__c FROM Lead WHERE External_Id__c IN ('key-0', 'key-1') ORDER BY LastModifiedDate DESC"]);
+		const ids = org.emulator.records('Lead').map((lead) => `'${String(lead.Id)}'`);
+		expect(queriesSent(org.emulator)).toEqual([
+			"SELECT Id, External_Id__c FROM Lead WHERE External_Id__c IN ('key-0', 'key-1') ORDER BY LastModifiedDate DESC",
+			`SELECT Id, CreatedDate FROM Lead WHERE Id IN (${ids.join(', ')})`,
+		]);
 		expect(calls[2].body).toEqual(sent(records));
 		expect(calls[3].body).toEqual(sent(records));
 		expect(org.emulator.records('Lead')).toHaveLength(2);
 		expect(result.outputs.Salesforce).toEqual([savedOnce(0), savedOnce(1)]);
 	});
 
-	it('a create by Email is sent again as an upsert by Email (never as a create) and each lead is stored once', async () => {
+	it('an upsert by External_Id__c sent again reports a lead that existed before the first attempt as updated (created: false)', async () => {
+		const existing = org.emulator.insert('Lead', { LastName: 'Existing', Company: 'Stored Ltd', External_Id__c: 'KEY-0', CreatedDate: '2026-01-01T00:00:00.000+0000' });
+		org.emulator.faults.add({ method: 'PATCH', path: '/composite/sobjects/Lead/External_Id__c', drop: 'after' });
+
+		// "Do Not Assign": no lookup first, both records go in the one upsert that is sent twice.
+		const match = { matchOn: 'externalId', externalIdField: 'External_Id__c' } as const;
+		const result = await runSalesforce(org.credential, leadUpsertParameters(MAPPING, match, { assignment: 'none' }), input, continueOnFail);
+
+		expect(callsTo(org.emulator, 'PATCH', '/composite/sobjects/Lead/External_Id__c').map((call) => call.status)).toEqual([0, 200]);
+		expect(result.outputs.Salesforce).toEqual([outputItem(0, { id: existing, success: true, created: false }), savedOnce(1)]);
+	});
+
+	it('a create by Email whose answer was lost is looked up by Email, never sent again, and each lead is stored once', async () => {
 		org.emulator.faults.add({ method: 'POST', path: '/composite/sobjects', drop: 'after' });
 
 		const result = await upsert({ matchOn: 'email' }, continueOnFail);
@@ -62,13 +79,43 @@ describe.each([
 			`GET ${API}/sobjects/Lead/describe 200`,
 			`GET ${API}/query 200`,
 			`POST ${API}/composite/sobjects 0`,
-			`PATCH ${API}/composite/sobjects/Lead/Email 200`,
+			`GET ${API}/query 200`,
 		]);
-		expect(queriesSent(org.emulator)).toEqual([emailLookup(["'lead0@example.com'", "'lead1@example.com'"])]);
+		const lookup = emailLookup(["'lead0@example.com'", "'lead1@example.com'"]);
+		expect(queriesSent(org.emulator)).toEqual([lookup, lookup]);
 		expect(calls[2].body).toEqual(sent(records));
-		expect(calls[3].body).toEqual(sent(records));
-		expect(salesforceHeaders(calls[3])['sforce-auto-assign']).toBe('TRUE');
 		expect(org.emulator.records('Lead')).toHaveLength(2);
-		expect(result.outputs.Salesforce).toEqual([savedOnce(0, true), savedOnce(1, true)]);
+		expect(result.outputs.Salesforce).toEqual([savedOnce(0), savedOnce(1)]);
+	});
+
+	it('a create by Email that never reached Salesforce (dropped before it saved) is created once more, once', async () => {
+		org.emulator.faults.add({ method: 'POST', path: '/composite/sobjects', drop: 'before' });
+
+		const result = await upsert({ matchOn: 'email' }, continueOnFail);
+
+		expect(result.error).toBeUndefined();
+		const calls = dataCalls(org.emulator);
+		expect(calls.map(callLine)).toEqual([
+			`GET ${API}/sobjects/Lead/describe 200`,
+			`GET ${API}/query 200`,
+			`POST ${API}/composite/sobjects 0`,
+			`GET ${API}/query 200`,
+			`POST ${API}/composite/sobjects 200`,
+		]);
+		expect(calls[4].body).toEqual(sent(records));
+		expect(salesforceHeaders(calls[4])['sforce-auto-assign']).toBe('TRUE');
+		expect(result.outputs.Salesforce).toEqual([savedOnce(0), savedOnce(1)]);
+	});
+
+	it('a create by Email whose answer was lost is reported with the lead it saved, not confused by a converted lead with the same Email', async () => {
+		org.emulator.insert('Lead', { LastName: 'Converted', Company: 'Old', Email: 'lead0@example.com', IsConverted: true });
+		org.emulator.faults.add({ method: 'POST', path: '/composite/sobjects', drop: 'after' });
+
+		const result = await upsert({ matchOn: 'email' }, continueOnFail);
+
+		expect(result.error).toBeUndefined();
+		const saved = org.emulator.records('Lead').filter((lead) => lead.IsConverted === false);
+		expect(saved.map((lead) => lead.Email)).toEqual(['lead0@example.com', 'lead1@example.com']);
+		expect(result.outputs.Salesforce).toEqual([savedOnce(0), savedOnce(1)]);
 	});
 });

@@ -22,6 +22,8 @@ export interface SalesforceField {
 	custom: boolean;
 	calculated?: boolean;
 	autoNumber?: boolean;
+	/** Text compared with letter case (a case-sensitive External ID); Email and most fields are not. */
+	caseSensitive?: boolean;
 	restrictedPicklist?: boolean;
 	picklistValues?: PicklistEntry[];
 	referenceTo?: string[];

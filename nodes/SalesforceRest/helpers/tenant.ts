@@ -45,3 +45,11 @@ export function tenantOf(identityUrl: unknown, instance: string): Tenant {
 	const ids = identityIds(identityUrl);
 	return { orgId: ids?.orgId ?? '', userId: ids?.userId ?? '', instance };
 }
+
+/**
+ * The org, as state shared by its executions is keyed (API budget, keys being saved): its id on its
+ * instance, or the token itself when the token answer names no org (then nothing is shared beyond it).
+ */
+export function orgKeyOf(tenant: Tenant, accessToken: string | undefined): string {
+	return tenant.orgId !== '' ? `${tenant.orgId} ${tenant.instance}` : `token ${accessToken ?? ''} ${tenant.instance}`;
+}

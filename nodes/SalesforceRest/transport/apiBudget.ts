@@ -14,7 +14,7 @@
  */
 import { parseLimitInfo, remaining, type ApiUsage } from '../helpers/apiUsage';
 import type { SalesforceProblem } from '../helpers/problem';
-import type { Tenant } from '../helpers/tenant';
+import { orgKeyOf, type Tenant } from '../helpers/tenant';
 import { setMostRecent } from './sharedCache';
 
 /** How long a figure another execution read stops this one without a call of its own. */
@@ -35,11 +35,6 @@ function thousands(value: number): string {
 	return String(value).replace(/\B(?=(\d{3})+$)/g, ',');
 }
 
-/** Whose budget it is: the org on its instance (the token itself when the token answer names no org). */
-function budgetKey(tenant: Tenant, accessToken: string | undefined): string {
-	return tenant.orgId !== '' ? `${tenant.orgId} ${tenant.instance}` : `token ${accessToken ?? ''} ${tenant.instance}`;
-}
-
 export class ApiBudget {
 	/** Answers counted during this execution (each is one API call for Salesforce). */
 	calls = 0;
@@ -55,7 +50,7 @@ export class ApiBudget {
 		private readonly keepInReserve: number,
 		accessToken?: string,
 	) {
-		this.key = budgetKey(tenant, accessToken);
+		this.key = orgKeyOf(tenant, accessToken);
 	}
 
 	/** The newest figure: this execution's own, or one another execution read since. */

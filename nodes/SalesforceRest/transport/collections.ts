@@ -55,12 +55,29 @@ async function saveCollection(
 }
 
 /**
+ * Salesforce's clock when a first attempt went out, from the `Date` of the answer to the second and how
+ * long ago (on this machine's clock) the first was sent; undefined without a readable `Date`.
+ */
+function serverTimeOf(firstSentAt: number, answer: SaveResponse): number | undefined {
+	const date = answer.ok && typeof answer.headers.date === 'string' ? Date.parse(answer.headers.date) : Number.NaN;
+	return Number.isFinite(date) ? date - (Date.now() - firstSentAt) : undefined;
+}
+
+/**
  * Sends a save that cannot land twice (an update or upsert lands on the same records; Salesforce refuses a
- * second campaign membership of a lead), once more when its outcome is unknown.
+ * second campaign membership of a lead), once more when its outcome is unknown. A record the second
+ * answer says it updated (`created: false`) may have been created by the first attempt: it carries
+ * `createdSince`, Salesforce's time when the first attempt went out, for the caller to tell.
  */
 export async function idempotentSave(send: () => Promise<SaveResponse>): Promise<SaveResponse> {
+	const firstSentAt = Date.now();
 	const response = await send();
-	return !response.ok && response.delivery === 'unknown' ? await send() : response;
+	if (response.ok || response.delivery !== 'unknown') return response;
+	const again = await send();
+	const since = serverTimeOf(firstSentAt, again);
+	if (!again.ok || since === undefined) return again;
+	const body = again.body.map((result) => (result.success && result.created === false ? { ...result, createdSince: since } : result));
+	return { ...again, body };
 }
 
 const concurrentCreates = new GroupCommit<SalesforceRecord, SaveResponse>(MAX_RECORDS_PER_COLLECTION);

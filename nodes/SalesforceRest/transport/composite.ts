@@ -10,6 +10,7 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import type { SalesforceProblem } from '../helpers/problem';
 import type { SalesforceRecord } from '../helpers/validation';
 import { problemFromErrorList } from './errors';
 import { sendRequest, type SalesforceConnection } from './index';
@@ -21,12 +22,15 @@ interface CompositeAnswer {
 	compositeResponse?: Array<{ body?: unknown; httpStatusCode?: number; referenceId?: string }>;
 }
 
+/** The ids of the records the rule matches now (possibly none), or why the node could not find out. */
+export type DuplicateMatches = { ok: true; ids: string[] } | { ok: false; problem: SalesforceProblem };
+
 export async function duplicateMatches(
 	ctx: IExecuteFunctions,
 	connection: SalesforceConnection,
 	objectName: string,
 	record: SalesforceRecord,
-): Promise<string[]> {
+): Promise<DuplicateMatches> {
 	const data = `/services/data/${connection.apiVersion}/sobjects/${objectName}`;
 	const response = await sendRequest<CompositeAnswer>(ctx, connection, {
 		method: 'POST',
@@ -40,7 +44,11 @@ export async function duplicateMatches(
 			],
 		} as IDataObject,
 	});
-	if (!response.ok) return [];
-	const first = response.body?.compositeResponse?.[0]?.body;
-	return Array.isArray(first) ? (problemFromErrorList(first).duplicates ?? []) : [];
+	if (!response.ok) return { ok: false, problem: response.problem };
+	const answers = response.body?.compositeResponse;
+	if (!Array.isArray(answers) || answers.length === 0) {
+		return { ok: false, problem: { errorCode: 'UNEXPECTED_RESPONSE', message: 'Salesforce answered the look-up of the matching records without its results', fields: [] } };
+	}
+	const first = answers[0]?.body;
+	return { ok: true, ids: Array.isArray(first) ? (problemFromErrorList(first).duplicates ?? []) : [] };
 }

@@ -84,6 +84,10 @@ export interface SaveResult {
 	id?: string;
 	success: boolean;
 	errors?: unknown[];
+	/** Upserts: whether the record was created (false: updated). */
+	created?: boolean;
+	/** Not Salesforce's: set on an upsert sent again after an unknown outcome (collections.ts idempotentSave). */
+	createdSince?: number;
 }
 
 /** The credential read for this execution (or editor look-up): its instance, org, user and token. */

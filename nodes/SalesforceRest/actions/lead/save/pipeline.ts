@@ -13,7 +13,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { failedOutput, failureJson, pairedOutput } from '../../../helpers/output';
 import type { SalesforceProblem } from '../../../helpers/problem';
 import { ROLLED_BACK } from '../../../helpers/retry';
+import { orgKeyOf } from '../../../helpers/tenant';
 import { forgetObjectSchema } from '../../../transport/describeCache';
+import { holdKeys } from '../../../transport/keyLocks';
 import type { SalesforceConnection } from '../../../transport';
 import { readSaveSettings } from '../options';
 import { addToCampaigns, type Joining } from './campaign';
@@ -21,9 +23,10 @@ import { settleDuplicates } from './duplicates';
 import { batchFailure, campaignFailure, invalidItem, recordFailure, type StopContext } from './failures';
 import { followUps } from './followUp';
 import { planItem, roundsOf, startingKeys, type KeyState, type SaveMode } from './plan';
+import type { MatchField } from './match';
 import { prepareItems, type MatchKey } from './prepare';
 import { sendPlanned, type SendContext, type SentBatch } from './send';
-import { outcomeJson, type Outcome, type Planned } from './work';
+import { outcomeJson, type Outcome, type Planned, type WorkItem } from './work';
 
 export type { SaveMode } from './plan';
 
@@ -55,6 +58,13 @@ function stopError(sent: SentBatch, stop: StopContext) {
 	return recordFailure(stop, cause.outcome.problem, items[cause.position], rolledBack);
 }
 
+/** The keys an execution holds while it looks them up and saves them (keyLocks.ts): the org's, for this object and field. */
+function heldKeysOf(connection: SalesforceConnection, objectName: string, matchField: MatchField | undefined, items: WorkItem[]): string[] {
+	if (matchField === undefined) return [];
+	const prefix = `${orgKeyOf(connection.tenant, connection.accessToken)} ${objectName} ${matchField.field.toLowerCase()} `;
+	return items.flatMap((item) => (item.key === undefined ? [] : [prefix + item.key]));
+}
+
 export async function saveLeads(
 	this: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -66,7 +76,7 @@ export async function saveLeads(
 	if (items.length === 0) return [];
 	const continueOnFail = this.continueOnFail();
 	const settings = readSaveSettings.call(this, options);
-	const { valid, invalid, schema } = await prepareItems.call(this, items, connection, objectName, settings, matchKeyOf(mode));
+	const { valid, invalid, schema, matchField } = await prepareItems.call(this, items, connection, objectName, settings, matchKeyOf(mode));
 	const outcomes = new Map<number, Outcome>();
 	for (const { itemIndex, problem } of invalid) {
 		// Checked before any save: nothing has been sent yet.
@@ -74,7 +84,14 @@ export async function saveLeads(
 		outcomes.set(itemIndex, { saved: false, problem });
 	}
 
-	const context: SendContext = { connection, objectName, settings, allOrNone: !continueOnFail, severalMatches: mode.kind === 'create' ? 'fail' : settings.severalMatches };
+	const context: SendContext = {
+		connection,
+		objectName,
+		settings,
+		allOrNone: !continueOnFail,
+		severalMatches: mode.kind === 'create' ? 'fail' : settings.severalMatches,
+		matchField,
+	};
 	/** What the error says when the node stops while `current` (items of the failing call, or the failing item) is settled. */
 	const stop = (current: number[]): StopContext => ({
 		node: this.getNode(),
@@ -85,32 +102,39 @@ export async function saveLeads(
 		}),
 		later: valid.map((item) => item.itemIndex).filter((index) => !outcomes.has(index) && !current.includes(index)),
 	});
-	const keys: Map<string, KeyState> = await startingKeys.call(this, connection, objectName, mode, valid, settings);
-	const settle = (item: Planned['item'], outcome: Outcome) => {
-		outcomes.set(item.itemIndex, outcome);
-		const state = item.key === undefined ? undefined : keys.get(item.key);
-		if (state && outcome.saved) state.id = outcome.id;
-		if (state && !outcome.saved && outcome.unknown) state.blocked = unknownEarlier(outcome.problem);
-	};
+	// Concurrent executions of this process with the same keys wait here until this one has saved them.
+	const release = await holdKeys(heldKeysOf(connection, objectName, matchField, valid));
+	try {
+		const keys: Map<string, KeyState> = await startingKeys.call(this, connection, objectName, mode, valid, settings, matchField);
+		const settle = (item: Planned['item'], outcome: Outcome) => {
+			outcomes.set(item.itemIndex, outcome);
+			const state = item.key === undefined ? undefined : keys.get(item.key);
+			// The existing record of a duplicate rule is not the key's lead: later items with the key never update it.
+			if (state && outcome.saved && !outcome.duplicate) state.id = outcome.id;
+			if (state && !outcome.saved && outcome.unknown) state.blocked = unknownEarlier(outcome.problem);
+		};
 
-	for (const round of roundsOf(valid)) {
-		const planned: Planned[] = [];
-		for (const item of round) {
-			const plan = planItem(item, mode, keys, schema.rules);
-			if ('action' in plan) planned.push(plan);
-			else if (!continueOnFail) throw recordFailure(stop([item.itemIndex]), plan.problem, item.itemIndex, 0);
-			else settle(item, { saved: false, problem: plan.problem });
-		}
-		for await (const sent of sendPlanned.call(this, planned, context)) {
-			await settleDuplicates.call(this, sent, context);
-			await followUps.call(this, sent, mode, context);
-			// Only Salesforce's own answers say the schema changed (the node's checks used the cached one).
-			if (sent.outcomes.some((outcome) => !outcome.saved && SCHEMA_CHANGE_CODES.has(outcome.problem.errorCode))) {
-				forgetObjectSchema(connection, objectName, schema);
+		for (const round of roundsOf(valid)) {
+			const planned: Planned[] = [];
+			for (const item of round) {
+				const plan = planItem(item, mode, keys, schema.rules);
+				if ('action' in plan) planned.push(plan);
+				else if (!continueOnFail) throw recordFailure(stop([item.itemIndex]), plan.problem, item.itemIndex, 0);
+				else settle(item, { saved: false, problem: plan.problem });
 			}
-			sent.batch.forEach(({ item }, position) => settle(item, sent.outcomes[position]));
-			if (!continueOnFail && sent.outcomes.some((outcome) => !outcome.saved)) throw stopError(sent, stop(sent.batch.map((entry) => entry.item.itemIndex)));
+			for await (const sent of sendPlanned.call(this, planned, context)) {
+				await settleDuplicates.call(this, sent, context);
+				await followUps.call(this, sent, mode, context);
+				// Only Salesforce's own answers say the schema changed (the node's checks used the cached one).
+				if (sent.outcomes.some((outcome) => !outcome.saved && SCHEMA_CHANGE_CODES.has(outcome.problem.errorCode))) {
+					forgetObjectSchema(connection, objectName, schema);
+				}
+				sent.batch.forEach(({ item }, position) => settle(item, sent.outcomes[position]));
+				if (!continueOnFail && sent.outcomes.some((outcome) => !outcome.saved)) throw stopError(sent, stop(sent.batch.map((entry) => entry.item.itemIndex)));
+			}
 		}
+	} finally {
+		release();
 	}
 
 	const joining = valid.flatMap((item) => {

@@ -12,7 +12,7 @@ import type { SalesforceProblem } from '../../../helpers/problem';
 import { requiredProblem, updateProblem, type RecordRules } from '../../../helpers/validation';
 import type { SalesforceConnection } from '../../../transport';
 import type { SaveSettings } from '../options';
-import { idsByValue } from './match';
+import { idsByValue, type MatchField } from './match';
 import type { Planned, WorkItem } from './work';
 
 export type SaveMode =
@@ -53,9 +53,9 @@ export function severalMatchesProblem(field: string, ids: string[]): SalesforceP
  * the records it creates and those it updates: with an assignment rule to run, the leads found are
  * updated by id instead (Sforce-Auto-Assign: FALSE), so that they keep their owner.
  */
-function lookupBeforeSaving(mode: SaveMode, assignment: SaveSettings['assignment']): { field: string; unconvertedLeads: boolean } | undefined {
-	if (mode.kind === 'byEmail') return { field: 'Email', unconvertedLeads: true };
-	if (mode.kind === 'byExternalId' && assignment.kind !== 'none') return { field: mode.keyField, unconvertedLeads: false };
+export function lookupBeforeSaving(mode: SaveMode, assignment: SaveSettings['assignment']): { unconvertedLeads: boolean } | undefined {
+	if (mode.kind === 'byEmail') return { unconvertedLeads: true };
+	if (mode.kind === 'byExternalId' && assignment.kind !== 'none') return { unconvertedLeads: false };
 	return undefined;
 }
 
@@ -67,17 +67,18 @@ export async function startingKeys(
 	mode: SaveMode,
 	items: WorkItem[],
 	{ assignment, severalMatches }: Pick<SaveSettings, 'assignment' | 'severalMatches'>,
+	matchField: MatchField | undefined,
 ): Promise<Map<string, KeyState>> {
 	const keys = new Map<string, KeyState>();
 	for (const item of items) if (item.key !== undefined) keys.set(item.key, {});
 	const lookup = lookupBeforeSaving(mode, assignment);
-	if (lookup === undefined || mode.kind === 'create' || keys.size === 0) return keys;
-	const found = await idsByValue.call(this, connection, objectName, lookup.field, [...keys.keys()], lookup.unconvertedLeads);
+	if (lookup === undefined || matchField === undefined || keys.size === 0) return keys;
+	const found = await idsByValue.call(this, connection, objectName, matchField, [...keys.keys()], lookup.unconvertedLeads);
 	for (const [key, ids] of found) {
 		const state = keys.get(key);
 		if (state === undefined) continue;
 		if (ids.length === 1 || severalMatches === 'newest') state.id = ids[0];
-		else state.blocked = severalMatchesProblem(lookup.field, ids);
+		else state.blocked = severalMatchesProblem(matchField.field, ids);
 	}
 	return keys;
 }

@@ -14,6 +14,7 @@ import { prepareRecord, type PreparedRecord, type PrepareOptions } from '../../.
 import { freshObjectSchema, objectSchema, type ObjectSchema } from '../../../transport/describeCache';
 import type { SalesforceConnection } from '../../../transport';
 import type { SaveSettings } from '../options';
+import { matchKeyOf, type MatchField } from './match';
 import type { WorkItem } from './work';
 
 /** What an item is matched on (Create or Update); none for Create. */
@@ -30,6 +31,8 @@ export interface PreparedItems {
 	invalid: Array<{ itemIndex: number; problem: SalesforceProblem }>;
 	/** The schema the items were finally checked against (dropped from the cache on a schema error). */
 	schema: ObjectSchema;
+	/** The field items are matched on, as the schema has it (Create or Update). */
+	matchField?: MatchField;
 }
 
 /** What an item asks to save: its own JSON ("Map Automatically") or the mapped values. */
@@ -60,11 +63,16 @@ async function checkedRecords(
 	};
 }
 
-/** The item's match key as compared (Salesforce matches text keys in any letter case), or why it has none. */
-function keyOf(entry: Extract<PreparedRecord, { ok: true }>, match: MatchKey): string | SalesforceProblem {
-	const value = entry.record[match.field];
-	const text = value === undefined ? '' : String(value).trim();
-	if (text !== '') return text.toLowerCase();
+/** The match field as the describe has it: whether Salesforce tells its keys apart by letter case. */
+function matchFieldOf(schema: ObjectSchema, match: MatchKey): MatchField {
+	const described = schema.describe.fields.find((field) => field.name.toLowerCase() === match.field.toLowerCase());
+	return { field: match.field, caseSensitive: described?.caseSensitive === true };
+}
+
+/** The item's match key as compared (as Salesforce compares the field), or why it has none. */
+function keyOf(entry: Extract<PreparedRecord, { ok: true }>, match: MatchKey, matchField: MatchField): string | SalesforceProblem {
+	const key = matchKeyOf(entry.record[match.field], matchField);
+	if (key !== '') return key;
 	return {
 		errorCode: 'MISSING_MATCH_KEY',
 		message: `The item has no ${match.label}, the field it is matched on: without it the node cannot tell whether the lead exists`,
@@ -91,14 +99,15 @@ export async function prepareItems(
 	// A record that may update an existing lead need not carry the fields required on create.
 	const options: PrepareOptions = { mode, autoMapAllowed: settings.autoMapAllowed, requireCreateFields: match === undefined };
 	const { prepared, schema } = await checkedRecords.call(this, items, connection, objectName, options, settings.describeCacheMs);
+	const matchField = match === undefined ? undefined : matchFieldOf(schema, match);
 	const valid: WorkItem[] = [];
 	const invalid: PreparedItems['invalid'] = [];
 	prepared.forEach((entry, itemIndex) => {
-		const key = entry.ok && match !== undefined ? keyOf(entry, match) : undefined;
+		const key = entry.ok && match !== undefined ? keyOf(entry, match, matchField as MatchField) : undefined;
 		const campaignId = entry.ok && settings.addToCampaign ? campaignOf.call(this, itemIndex) : undefined;
 		const problem = !entry.ok ? entry.problem : typeof key === 'object' ? key : typeof campaignId === 'object' ? campaignId : undefined;
 		if (problem !== undefined) invalid.push({ itemIndex, problem });
 		else if (entry.ok) valid.push({ itemIndex, record: entry.record, key: key as string | undefined, campaignId: campaignId as string | undefined });
 	});
-	return { valid, invalid, schema };
+	return { valid, invalid, schema, matchField };
 }

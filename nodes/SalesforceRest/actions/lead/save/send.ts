@@ -18,6 +18,7 @@ import { createRecords, updateRecords, upsertRecords, type SaveResponse } from '
 import { problemFromErrorList } from '../../../transport/errors';
 import type { SalesforceConnection, SaveResult } from '../../../transport';
 import { saveHeaders, type SaveSettings } from '../options';
+import type { MatchField } from './match';
 import type { Action, Outcome, Planned } from './work';
 
 export interface SendContext {
@@ -28,6 +29,8 @@ export interface SendContext {
 	allOrNone: boolean;
 	/** Create or Update: what to do when a key matches several leads. */
 	severalMatches: 'fail' | 'newest';
+	/** Create or Update: the field items are matched on, as the describe has it. */
+	matchField?: MatchField;
 }
 
 export interface SentBatch {
@@ -95,8 +98,8 @@ async function sendWithResends(call: Call, records: SalesforceRecord[], allOrNon
 
 function outcomeOf(result: SaveResult, action: Action): Outcome {
 	if (result.success && typeof result.id === 'string') {
-		const created = action.kind === 'create' || (action.kind === 'upsert' && (result as SaveResult & { created?: unknown }).created === true);
-		return { saved: true, id: result.id, created };
+		const created = action.kind === 'create' || (action.kind === 'upsert' && result.created === true);
+		return { saved: true, id: result.id, created, ...(action.kind === 'upsert' && result.createdSince !== undefined && { createdSince: result.createdSince }) };
 	}
 	const problem = problemFromErrorList(result.errors ?? []);
 	return { saved: false, problem, unknown: problem.errorCode === OUTCOME_UNKNOWN };
@@ -111,9 +114,10 @@ function callFailure(response: Extract<SaveResponse, { ok: false }>, action: Act
 export const SEVERAL_MATCHES = 'DUPLICATE_EXTERNAL_ID';
 
 /** Failures the pipeline settles after the call (so, under all-or-none, the other records go again without them). */
-function settledAfterSending(context: SendContext): ReadonlySet<string> {
+function settledAfterSending(context: SendContext, kind: Action['kind']): ReadonlySet<string> {
 	const codes = new Set<string>();
-	if (context.settings.duplicateRule === 'useExisting') codes.add(DUPLICATES_DETECTED);
+	// Only a lead being created may take the existing record instead (duplicates.ts).
+	if (context.settings.duplicateRule === 'useExisting' && kind === 'create') codes.add(DUPLICATES_DETECTED);
 	if (context.severalMatches === 'newest') codes.add(SEVERAL_MATCHES);
 	return codes;
 }
@@ -125,8 +129,8 @@ function recordOf(planned: Planned): SalesforceRecord {
 /** The planned records in batches of one kind of save each (creates, then updates, then upserts), outcomes per batch. */
 export async function* sendPlanned(this: IExecuteFunctions, planned: Planned[], context: SendContext): AsyncGenerator<SentBatch> {
 	const kinds: Array<Action['kind']> = ['create', 'update', 'upsert'];
-	const settledElsewhere = settledAfterSending(context);
 	for (const kind of kinds) {
+		const settledElsewhere = settledAfterSending(context, kind);
 		const ofKind = planned.filter((entry) => entry.action.kind === kind);
 		for (const batch of toBatches(ofKind, context.settings.batchSize)) {
 			const { action } = batch[0];

@@ -22,7 +22,16 @@ export interface Planned {
 }
 
 export type Outcome =
-	| { saved: true; id: string; created: boolean; duplicate?: boolean; campaignMemberId?: string; campaignProblem?: SalesforceProblem }
+	| {
+			saved: true;
+			id: string;
+			created: boolean;
+			duplicate?: boolean;
+			campaignMemberId?: string;
+			campaignProblem?: SalesforceProblem;
+			/** An upsert sent again after an unknown outcome and answered "updated": Salesforce's time the first attempt went out. */
+			createdSince?: number;
+	  }
 	| { saved: false; problem: SalesforceProblem; unknown?: boolean };
 
 /** The output item's JSON: the saved record's id (and whether it was created), or why it was not saved. */
