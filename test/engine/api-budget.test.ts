@@ -61,6 +61,23 @@ describe('Stop When Fewer API Calls Remain, 5 of 100 daily calls left', () => {
 		expect(executionHints(result)).toEqual([]);
 	});
 
+	it('lets a later execution make its call once the remembered figure is older than 5 minutes, so that the budget is read anew (a figure never read again would stop every execution until a restart)', async () => {
+		await createLeads(1, { keepInReserve: 10 }, true);
+		const callsBefore = dataCalls(org.emulator).length;
+		const now = Date.now();
+		jest.spyOn(Date, 'now').mockImplementation(() => now + 6 * 60_000);
+
+		try {
+			const result = await createLeads(1, { keepInReserve: 10, describeCacheSeconds: 3600 }, true);
+
+			// The figure the first execution left would stop it forever: this call shows the org anew (still low: 3 left).
+			expect(dataCalls(org.emulator).slice(callsBefore).map(callLine)).toEqual([CREATE]);
+			expect(executionHints(result)).toEqual(hint("This run made 1 Salesforce API call; 3 of the org's 100 daily API calls remain."));
+		} finally {
+			jest.restoreAllMocks();
+		}
+	});
+
 	it('stops Create or Update by Email before its lookup query, without pausing to ask again', async () => {
 		const started = performance.now();
 
