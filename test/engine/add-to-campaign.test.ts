@@ -1,12 +1,17 @@
 /** "Add to Campaign": each saved lead becomes a CampaignMember, in Collections calls; a lead already a member counts as done. */
-import { makeId } from '../../emulator';
+import { makeId, type EmulatorOptions } from '../../emulator';
 import { leadCreateParameters, leadUpsertParameters, webhookItem } from '../harness';
-import { API, callLine, callsTo, collection, dataCalls, LEAD_MAPPING, leadsWithEmail, leadsWithEmails, numberedLead, numberedLeads, orgForEachTest, outputItem, queriesSent, runSalesforce, salesforceHeaders, storedLead } from './helpers';
+import { MAX_QUERY_URL_BYTES, encodedLength } from '../../nodes/SalesforceRest/helpers/soql';
+import { API, callLine, callsTo, collection, dataCalls, emailLookup, LEAD_MAPPING, leadsWithEmail, leadsWithEmails, numberedLead, numberedLeads, orgForEachTest, outputItem, queriesSent, runSalesforce, salesforceHeaders, storedLead, type ConnectedOrg } from './helpers';
 
-const org = orgForEachTest({ campaigns: [{ name: 'Spring Webinar' }] });
+const org = {} as ConnectedOrg;
 let webinar: string;
 
-beforeEach(() => (webinar = String(org.emulator.records('Campaign')[0].Id)));
+/** A fresh org for each test of the enclosing block, with the campaign Spring Webinar (`webinar`) and these options. */
+function orgWithWebinar(options: EmulatorOptions = {}): void {
+	orgForEachTest({ campaigns: [{ name: 'Spring Webinar' }], ...options }, org);
+	beforeEach(() => (webinar = String(org.emulator.records('Campaign')[0].Id)));
+}
 
 const campaign = (value: string) => ({ __rl: true, mode: 'id', value });
 const member = (leadId: unknown, status?: string): Record<string, unknown> => ({
@@ -19,6 +24,8 @@ const leadId = (email: string) => leadsWithEmail(org.emulator, email)[0].Id;
 const membershipOf = (lead: unknown) => org.emulator.records('CampaignMember').find((entry) => entry.LeadId === lead);
 
 describe('Add to Campaign', () => {
+	orgWithWebinar();
+
 	it('makes each created lead a member with the status chosen, in one Collections call after the leads', async () => {
 		const result = await runSalesforce(org.credential, leadCreateParameters(LEAD_MAPPING, { campaign: campaign(webinar), campaignStatus: 'Responded' }), numberedLeads(2));
 
@@ -70,6 +77,7 @@ describe('Add to Campaign', () => {
 });
 
 describe('Add to Campaign with a campaign that cannot be joined', () => {
+	orgWithWebinar();
 	const malformed = 'Add to Campaign: "spring-webinar" is not a campaign id (701 followed by 12 or 15 letters and digits)';
 
 	it('refuses an id that is not a campaign id before the lead is saved', async () => {
@@ -122,5 +130,147 @@ describe('Add to Campaign with a campaign that cannot be joined', () => {
 				`Item 0 was created as lead ${saved.Id}. Adding the lead to campaign ${missing} failed: invalid cross reference id. (INVALID_CROSS_REFERENCE_KEY) 1 item was already created in Salesforce (item 0: ${saved.Id}).`,
 			);
 		});
+	});
+});
+
+describe('Add to Campaign read per item', () => {
+	orgWithWebinar();
+	const perItem = { campaign: campaign('={{ $json.body.campaign }}'), campaignStatus: '={{ $json.body.status }}' };
+	const itemsJoining = (joins: Array<{ campaign: string; status?: string }>) => joins.map((join, index) => webhookItem({ ...numberedLead(index), ...join }));
+
+	it('an item whose campaign is empty joins none, and the items after it still join theirs', async () => {
+		const result = await runSalesforce(org.credential, leadCreateParameters(LEAD_MAPPING, perItem), itemsJoining([{ campaign: '' }, { campaign: webinar }]));
+
+		expect(result.error).toBeUndefined();
+		const [first, second] = org.emulator.records('Lead').map((lead) => lead.Id);
+		const [, memberships] = callsTo(org.emulator, 'POST', '/composite/sobjects');
+		expect(memberships.body).toEqual(collection(false, [member(second)]));
+		expect(result.outputs.Salesforce).toEqual([
+			outputItem(0, { id: first, success: true }),
+			outputItem(1, { id: second, success: true, campaignMemberId: membershipOf(second)?.Id }),
+		]);
+	});
+
+	it('each membership carries its own item’s status, in one Collections call', async () => {
+		const joins = [{ campaign: webinar, status: 'Responded' }, { campaign: webinar }, { campaign: webinar, status: 'Sent' }];
+
+		const result = await runSalesforce(org.credential, leadCreateParameters(LEAD_MAPPING, perItem), itemsJoining(joins));
+
+		expect(result.error).toBeUndefined();
+		const leads = org.emulator.records('Lead').map((lead) => lead.Id);
+		const memberships = callsTo(org.emulator, 'POST', '/composite/sobjects').slice(1);
+		expect(memberships.map((call) => call.body)).toEqual([collection(false, [member(leads[0], 'Responded'), member(leads[1]), member(leads[2], 'Sent')])]);
+		expect(org.emulator.records('CampaignMember').map((entry) => [entry.LeadId, entry.Status])).toEqual([[leads[0], 'Responded'], [leads[1], 'Sent'], [leads[2], 'Sent']]);
+		expect(result.outputs.Salesforce).toEqual(leads.map((id, item) => outputItem(item, { id, success: true, campaignMemberId: membershipOf(id)?.Id })));
+	});
+});
+
+describe('Add to Campaign with a status that is not text', () => {
+	orgWithWebinar();
+
+	it('fails that item before its lead is saved; the others are saved and join (Continue On Fail)', async () => {
+		const input = [{ label: 'Sent' }, 'Responded'].map((status, index) => webhookItem({ ...numberedLead(index), status }));
+		const parameters = leadCreateParameters(LEAD_MAPPING, { campaign: campaign(webinar), campaignStatus: '={{ $json.body.status }}' });
+
+		const result = await runSalesforce(org.credential, parameters, input, true);
+
+		const [saved] = org.emulator.records('Lead');
+		expect(saved.LastName).toBe('Number 1');
+		expect(callsTo(org.emulator, 'POST', '/composite/sobjects')[1].body).toEqual(collection(false, [member(saved.Id, 'Responded')]));
+		expect(result.outputs.Salesforce).toEqual([
+			outputItem(0, { success: false, error: 'Campaign Member Status: an object is not a status name (text)', errorCode: 'INVALID_TYPE_ON_FIELD_IN_RECORD', fields: ['Status'] }),
+			outputItem(1, { id: saved.Id, success: true, campaignMemberId: membershipOf(saved.Id)?.Id }),
+		]);
+	});
+});
+
+describe('Add to Campaign when reading a membership id fails after the saves', () => {
+	orgWithWebinar();
+	const unexpected = 'An unexpected error occurred. Please include this ErrorId if you contact support: 1734127-41508 (-1107624427)';
+	const lookupOf = (leadIds: string[]) => `SELECT Id, CampaignId, LeadId FROM CampaignMember WHERE CampaignId IN ('${webinar}') AND LeadId IN (${leadIds.map((id) => `'${id}'`).join(', ')})`;
+	const itemError = () =>
+		`The lead is already a member of campaign ${webinar} (Salesforce refused a second membership), but its membership id could not be read: ${unexpected}. The lead is saved; nothing needs to be sent again.`;
+
+	/** known@example.com is stored and already in the campaign; new@example.com is not stored. Every query after the Email lookup fails, retries included. */
+	async function saveKnownAndNew(continueOnFail: boolean) {
+		const known = storedLead(org.emulator, { Email: 'known@example.com' });
+		org.emulator.insert('CampaignMember', { CampaignId: webinar, LeadId: known });
+		org.emulator.faults.add({ method: 'GET', path: '/query', after: 1, times: Infinity, status: 500, body: [{ message: unexpected, errorCode: 'UNKNOWN_EXCEPTION' }] });
+		const parameters = leadUpsertParameters(LEAD_MAPPING, { matchOn: 'email' }, { campaign: campaign(webinar) });
+		const result = await runSalesforce(org.credential, parameters, leadsWithEmails(['known@example.com', 'new@example.com']), continueOnFail);
+		const created = String(leadId('new@example.com'));
+		expect(callsTo(org.emulator, 'POST', '/composite/sobjects')[1].body).toEqual(collection(false, [member(known), member(created)]));
+		expect(queriesSent(org.emulator)).toEqual([emailLookup(["'known@example.com'", "'new@example.com'"]), lookupOf([known]), lookupOf([known]), lookupOf([known])]);
+		return { known, created, result };
+	}
+
+	it('only the lead whose membership id is unknown fails, keeping its saved id; the other item keeps its membership (Continue On Fail)', async () => {
+		const { known, created, result } = await saveKnownAndNew(true);
+
+		expect(result.outputs.Salesforce).toEqual([
+			outputItem(0, { id: known, success: false, created: false, error: itemError(), errorCode: 'UNKNOWN_EXCEPTION', fields: [] }),
+			outputItem(1, { id: created, success: true, created: true, campaignMemberId: membershipOf(created)?.Id }),
+		]);
+	});
+
+	it('without Continue On Fail, the node stops naming that item and every saved lead', async () => {
+		const { known, created, result } = await saveKnownAndNew(false);
+
+		expect(result.error?.message).toBe(
+			`Item 0 was saved as lead ${known}. ${itemError()} (UNKNOWN_EXCEPTION) 2 items were already saved in Salesforce (item 0: ${known}, item 1: ${created}).`,
+		);
+	});
+});
+
+describe('Add to Campaign with many campaigns', () => {
+	orgForEachTest({}, org);
+	const membershipLookup = 'SELECT Id, CampaignId, LeadId FROM CampaignMember WHERE CampaignId IN (';
+
+	it('finds the memberships of 700 leads already in 700 different campaigns, in queries that all fit the URL limit', async () => {
+		const emails = Array.from({ length: 700 }, (_, index) => `lead${index}@example.com`);
+		const leads = emails.map((Email) => storedLead(org.emulator, { Email }));
+		const campaigns = leads.map((_, index) => org.emulator.insert('Campaign', { Name: `Campaign ${index}`, IsActive: true }));
+		const memberships = leads.map((LeadId, index) => org.emulator.insert('CampaignMember', { CampaignId: campaigns[index], LeadId }));
+		const input = emails.map((email, index) => webhookItem({ ...numberedLead(index, email), campaign: campaigns[index] }));
+		const parameters = leadUpsertParameters(LEAD_MAPPING, { matchOn: 'email' }, { campaign: campaign('={{ $json.body.campaign }}') });
+
+		const result = await runSalesforce(org.credential, parameters, input);
+
+		expect(result.error).toBeUndefined();
+		const times = (count: number, line: string) => Array.from({ length: count }, () => line);
+		expect(dataCalls(org.emulator).map(callLine)).toEqual([
+			`GET ${API}/sobjects/Lead/describe 200`,
+			...times(2, `GET ${API}/query 200`),
+			...times(4, `PATCH ${API}/composite/sobjects 200`),
+			...times(4, `POST ${API}/composite/sobjects 200`),
+			...times(4, `GET ${API}/query 200`),
+		]);
+		const asked = leads.map((id, index) => ({ attributes: { type: 'CampaignMember' }, CampaignId: campaigns[index], LeadId: id }));
+		expect(callsTo(org.emulator, 'POST', '/composite/sobjects').map((call) => call.body)).toEqual([0, 200, 400, 600].map((start) => collection(false, asked.slice(start, start + 200))));
+		const lookups = queriesSent(org.emulator).slice(2);
+		expect(lookups.every((soql) => soql.startsWith(membershipLookup))).toBe(true);
+		for (const soql of lookups) expect(encodedLength(soql)).toBeLessThanOrEqual(MAX_QUERY_URL_BYTES);
+		expect(result.outputs.Salesforce).toEqual(leads.map((id, item) => outputItem(item, { id, success: true, created: false, campaignMemberId: memberships[item] })));
+	});
+});
+
+describe('Add to Campaign for the existing record of a duplicate', () => {
+	orgWithWebinar({ duplicateRuleOnEmail: true });
+
+	it('the existing lead joins the campaign once; both items that found it report that membership', async () => {
+		const known = storedLead(org.emulator, { Email: 'known@example.com' });
+		const parameters = leadCreateParameters(LEAD_MAPPING, { campaign: campaign(webinar), duplicateRule: 'useExisting' });
+
+		const result = await runSalesforce(org.credential, parameters, leadsWithEmails(['known@example.com', 'KNOWN@example.com']));
+
+		expect(result.error).toBeUndefined();
+		expect(org.emulator.records('Lead').map((lead) => lead.Id)).toEqual([known]);
+		const [, memberships] = callsTo(org.emulator, 'POST', '/composite/sobjects');
+		expect(memberships.body).toEqual(collection(false, [member(known), member(known)]));
+		const [membership] = org.emulator.records('CampaignMember');
+		expect(org.emulator.records('CampaignMember')).toHaveLength(1);
+		expect(queriesSent(org.emulator).slice(-1)).toEqual([`SELECT Id, CampaignId, LeadId FROM CampaignMember WHERE CampaignId IN ('${webinar}') AND LeadId IN ('${known}')`]);
+		const existing = { id: known, success: true, created: false, duplicate: true, campaignMemberId: membership.Id };
+		expect(result.outputs.Salesforce).toEqual([outputItem(0, existing), outputItem(1, existing)]);
 	});
 });

@@ -22,10 +22,8 @@ export interface SaveSettings {
 	combineConcurrent: boolean;
 	duplicateRule: DuplicateRuleChoice;
 	assignment: Assignment;
-	/** Whether "Add to Campaign" is set (its value is read per item). */
+	/** Whether "Add to Campaign" is set at all; the campaign and the member status are read per item. */
 	addToCampaign: boolean;
-	/** The campaign member status; '' for the campaign's default. */
-	campaignStatus: string;
 	/** Create or Update: what to do when a key finds several leads. */
 	severalMatches: 'fail' | 'newest';
 }
@@ -230,6 +228,15 @@ function assignmentOf(this: IExecuteFunctions, options: IDataObject): Assignment
 	return { kind: 'rule', ruleId };
 }
 
+/**
+ * Whether the node's own parameters set "Add to Campaign" (an id, a choice from the list, or an
+ * expression): read from the parameters as saved, since an expression's value for one item says
+ * nothing about the others.
+ */
+function campaignIsSet(options: unknown): boolean {
+	return typeof options === 'object' && options !== null && resourceId((options as IDataObject).campaign) !== '';
+}
+
 /** Cache Field List For, in ms: how long describe entries, and the connection that keys them, may be reused. */
 function describeCacheMs(options: IDataObject): number {
 	return nonNegativeSeconds(options.describeCacheSeconds, DEFAULT_DESCRIBE_CACHE_SECONDS) * 1000;
@@ -246,8 +253,7 @@ export function readSaveSettings(this: IExecuteFunctions, options: IDataObject):
 		combineConcurrent: options.combineConcurrent !== false,
 		duplicateRule: duplicateRuleOf(options),
 		assignment: assignmentOf.call(this, options),
-		addToCampaign: resourceId(options.campaign) !== '',
-		campaignStatus: typeof options.campaignStatus === 'string' ? options.campaignStatus.trim() : '',
+		addToCampaign: campaignIsSet(this.getNode().parameters.options),
 		severalMatches: options.severalMatches === 'newest' ? 'newest' : 'fail',
 	};
 }

@@ -139,9 +139,9 @@ export async function saveLeads(
 
 	const joining = valid.flatMap((item) => {
 		const outcome = outcomes.get(item.itemIndex);
-		return item.campaignId !== undefined && outcome?.saved ? [{ item, outcome } as Joining] : [];
+		return item.campaign !== undefined && outcome?.saved ? [{ item, outcome } as Joining] : [];
 	});
-	if (joining.length > 0) await addToCampaigns.call(this, connection, joining, settings.campaignStatus);
+	if (joining.length > 0) await addToCampaigns.call(this, connection, joining);
 	const campaignProblem = joining.find(({ outcome }) => outcome.campaignProblem !== undefined);
 	if (!continueOnFail && campaignProblem) {
 		throw campaignFailure(stop([]), campaignProblem.outcome.campaignProblem as SalesforceProblem, campaignProblem.item.itemIndex, campaignProblem.outcome.id);

@@ -7,6 +7,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { quoted } from '../../../helpers/bounded';
+import { WRONG_TYPE } from '../../../helpers/converted';
 import { isSalesforceId } from '../../../helpers/ids';
 import type { MappingMode } from '../../../helpers/mapping';
 import type { SalesforceProblem } from '../../../helpers/problem';
@@ -15,7 +16,7 @@ import { freshObjectSchema, objectSchema, type ObjectSchema } from '../../../tra
 import type { SalesforceConnection } from '../../../transport';
 import type { SaveSettings } from '../options';
 import { matchKeyOf, type MatchField } from './match';
-import type { WorkItem } from './work';
+import type { CampaignChoice, WorkItem } from './work';
 
 /** What an item is matched on (Create or Update); none for Create. */
 export interface MatchKey {
@@ -80,11 +81,31 @@ function keyOf(entry: Extract<PreparedRecord, { ok: true }>, match: MatchKey, ma
 	};
 }
 
-/** The campaign the item joins, read per item (it may be an expression), or why it is not a campaign id. */
-function campaignOf(this: IExecuteFunctions, itemIndex: number): string | SalesforceProblem {
-	const id = String(this.getNodeParameter('options.campaign', itemIndex, '', { extractValue: true }) ?? '').trim();
-	if (isSalesforceId(id) && id.startsWith('701')) return id;
-	return { errorCode: 'MALFORMED_ID', message: `Add to Campaign: ${quoted(id)} is not a campaign id (701 followed by 12 or 15 letters and digits)`, fields: ['CampaignId'] };
+/** A value an expression gave, as text: '' for nothing, undefined for a list or an object. */
+function textOf(value: unknown): string | undefined {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value.trim();
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	return undefined;
+}
+
+/**
+ * The campaign the item joins and with which status, read with the item's own index (either may be an
+ * expression): none when its campaign is empty, or why its campaign or status cannot be used.
+ */
+function campaignOf(this: IExecuteFunctions, itemIndex: number): CampaignChoice | undefined | SalesforceProblem {
+	const value: unknown = this.getNodeParameter('options.campaign', itemIndex, '', { extractValue: true });
+	const id = textOf(value);
+	if (id === '') return undefined;
+	if (id === undefined || !isSalesforceId(id) || !id.startsWith('701')) {
+		return { errorCode: 'MALFORMED_ID', message: `Add to Campaign: ${quoted(id ?? value)} is not a campaign id (701 followed by 12 or 15 letters and digits)`, fields: ['CampaignId'] };
+	}
+	const statusValue: unknown = this.getNodeParameter('options.campaignStatus', itemIndex, '');
+	const status = textOf(statusValue);
+	if (status === undefined) {
+		return { errorCode: WRONG_TYPE, message: `Campaign Member Status: ${quoted(statusValue)} is not a status name (text)`, fields: ['Status'] };
+	}
+	return { id, status };
 }
 
 export async function prepareItems(
@@ -104,10 +125,10 @@ export async function prepareItems(
 	const invalid: PreparedItems['invalid'] = [];
 	prepared.forEach((entry, itemIndex) => {
 		const key = entry.ok && match !== undefined ? keyOf(entry, match, matchField as MatchField) : undefined;
-		const campaignId = entry.ok && settings.addToCampaign ? campaignOf.call(this, itemIndex) : undefined;
-		const problem = !entry.ok ? entry.problem : typeof key === 'object' ? key : typeof campaignId === 'object' ? campaignId : undefined;
+		const campaign = entry.ok && settings.addToCampaign ? campaignOf.call(this, itemIndex) : undefined;
+		const problem = !entry.ok ? entry.problem : typeof key === 'object' ? key : campaign !== undefined && 'errorCode' in campaign ? campaign : undefined;
 		if (problem !== undefined) invalid.push({ itemIndex, problem });
-		else if (entry.ok) valid.push({ itemIndex, record: entry.record, key: key as string | undefined, campaignId: campaignId as string | undefined });
+		else if (entry.ok) valid.push({ itemIndex, record: entry.record, key: key as string | undefined, campaign: campaign as CampaignChoice | undefined });
 	});
 	return { valid, invalid, schema, matchField };
 }

@@ -10,7 +10,14 @@ export interface WorkItem {
 	/** The value it is matched on (Create or Update), as compared: lower-cased for Email. */
 	key?: string;
 	/** The campaign it joins once saved ("Add to Campaign"). */
-	campaignId?: string;
+	campaign?: CampaignChoice;
+}
+
+/** The item's own "Add to Campaign" and "Campaign Member Status" (both may be expressions). */
+export interface CampaignChoice {
+	id: string;
+	/** '' for the campaign's default status. */
+	status: string;
 }
 
 /** How one record is sent: created, updated by id, or upserted by an external ID field. */
