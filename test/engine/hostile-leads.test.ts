@@ -2,7 +2,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { EmulatorHandle } from '../../emulator';
-import { leadCreateParameters, runWorkflow, webhookItem, webhookToSalesforce, type StoredCredential } from '../harness';
+import { describeParameters, leadCreateParameters, leadUpsertParameters, runWorkflow, webhookItem, webhookToSalesforce, type StoredCredential, type WorkflowResult } from '../harness';
 import { connectedOrg, createCalls, LEAD_MAPPING } from './helpers';
 
 let emulator: EmulatorHandle;
@@ -101,5 +101,81 @@ describe('Map Automatically on a public form', () => {
 			},
 		]);
 		expect(emulator.records('Lead')).toHaveLength(1);
+	});
+});
+
+describe('names a stranger may send, quoted at most 60 characters long', () => {
+	const autoMapped = { resource: 'lead', operation: 'create', fields: { mappingMode: 'autoMapInputData', value: null, matchingColumns: [], schema: [] }, options: {} };
+	/** More of a name than any message may quote. */
+	const tooMuchOf = (name: string) => name.slice(0, 61);
+	/** Everything the node put on its error (n8n adds the node itself, whose parameters hold what the workflow says). */
+	const whatTheErrorSays = (error: NonNullable<WorkflowResult['error']>) =>
+		JSON.stringify({ message: error.message, description: error.description, context: error.context, response: (error as { errorResponse?: unknown }).errorResponse });
+
+	describe.each([5_000, 1_000_000])('Map Automatically with a %d-character key', (length) => {
+		const key = 'K'.repeat(length);
+		const shortened = `${'K'.repeat(60)}… (${length} characters)`;
+		const input = [{ LastName: 'Form', Company: 'Public', [key]: 'value' }];
+
+		it('fails the item (Continue On Fail) naming the key shortened, in its error and its fields', async () => {
+			const result = await runWorkflow({ workflow: webhookToSalesforce(autoMapped, { continueOnFail: true }), input, credentials: [credential] });
+
+			expect(result.outputs.Salesforce.map((item) => item.json)).toEqual([
+				{ success: false, error: `Unknown field "${shortened}": Lead has no field with this API name or label`, errorCode: 'INVALID_FIELD', fields: [shortened] },
+			]);
+			expect(JSON.stringify(result.outputs.Salesforce)).not.toContain(tooMuchOf(key));
+		});
+
+		it('stops (Continue On Fail off) with an error naming the key shortened, holding no more of it', async () => {
+			const result = await runWorkflow({ workflow: webhookToSalesforce(autoMapped), input, credentials: [credential] });
+
+			const error = result.error as NonNullable<typeof result.error>;
+			expect(error.message).toBe(
+				`Item 0 is not a valid Lead: Unknown field "${shortened}": Lead has no field with this API name or label. Nothing was sent to Salesforce: the items are checked before any is sent.`,
+			);
+			expect(whatTheErrorSays(error)).not.toContain(tooMuchOf(key));
+			expect(createCalls(emulator)).toEqual([]);
+		});
+	});
+
+	describe('an External ID Field name of 5,000 letters (an expression reading the form)', () => {
+		const field = 'X'.repeat(5_000);
+		const shortened = `${'X'.repeat(60)}… (5000 characters)`;
+		const upsert = leadUpsertParameters(LEAD_MAPPING, { matchOn: 'externalId', externalIdField: field });
+
+		const refused = `External ID Field "${shortened}" is not a field name: choose a Lead field marked External ID`;
+
+		it('fails the item (Continue On Fail) before any call, naming the field shortened: no field name is that long', async () => {
+			const result = await runWorkflow({ workflow: webhookToSalesforce(upsert, { continueOnFail: true }), input: [webhookItem(valid(0))], credentials: [credential] });
+
+			expect(result.outputs.Salesforce.map((item) => item.json)).toEqual([{ success: false, error: refused, errorCode: 'NODE_ERROR', fields: [] }]);
+			expect(emulator.requests().filter((request) => request.path.startsWith('/services/data/'))).toEqual([]);
+		});
+
+		it('stops (Continue On Fail off) with an error holding no more of the name than that', async () => {
+			const result = await runWorkflow({ workflow: webhookToSalesforce(upsert), input: [webhookItem(valid(0))], credentials: [credential] });
+
+			const error = result.error as NonNullable<typeof result.error>;
+			expect(error.message).toBe(refused);
+			expect(whatTheErrorSays(error)).not.toContain(tooMuchOf(field));
+		});
+	});
+
+	it('Object → Describe refuses an object name of 5,000 characters read from the form, quoting 60 of them', async () => {
+		const name = `${'O'.repeat(4_999)} x`;
+		const result = await runWorkflow({
+			workflow: webhookToSalesforce(describeParameters('={{ $json.body.object }}', 'summary', 'name'), { continueOnFail: true }),
+			input: [webhookItem({ object: name })],
+			credentials: [credential],
+		});
+
+		expect(result.outputs.Salesforce.map((item) => item.json)).toEqual([
+			{
+				success: false,
+				error: `Object "${'O'.repeat(60)}… (5001 characters)" is not a Salesforce API name: use letters, digits and underscores, starting with a letter (e.g. Lead or My_Object__c)`,
+				errorCode: 'NODE_ERROR',
+				fields: [],
+			},
+		]);
 	});
 });

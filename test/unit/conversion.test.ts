@@ -163,6 +163,16 @@ describe('picklist fields', () => {
 		});
 	});
 
+	it('names at most 20 allowed values, each cut to 60 characters', () => {
+		const values = ['V'.repeat(255), ...Array.from({ length: 24 }, (_, index) => `Value ${index}`)];
+		const long = field('picklist', { length: 255, restrictedPicklist: true, picklistValues: values.map((value) => ({ value, label: value, active: true, defaultValue: false })) });
+		expect(convertValue(long, 'Fax')).toEqual({
+			ok: false,
+			errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+			message: `"Fax" is not one of the allowed values: ${'V'.repeat(60)}… (255 characters), ${values.slice(1, 20).join(', ')} and 5 more`,
+		});
+	});
+
 	it('refuses an inactive value of a restricted picklist', () => {
 		expect(convertValue(picklist('picklist', true), 'Retired')).toMatchObject({ ok: false, errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' });
 	});

@@ -120,4 +120,9 @@ describe('isSalesforceApiName', () => {
 	it.each(['', '1Lead', '_Lead', 'Lead/describe', '../Lead', 'Lead ', 'Lé'])('refuses %j', (name) => {
 		expect(isSalesforceApiName(name)).toBe(false);
 	});
+
+	it('accepts the longest names Salesforce makes and refuses a 5,000-letter one before any pattern runs', () => {
+		expect(isSalesforceApiName(`ns_15_characte__${'F'.repeat(40)}__mdt`)).toBe(true);
+		expect(isSalesforceApiName('F'.repeat(5000))).toBe(false);
+	});
 });

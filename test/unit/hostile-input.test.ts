@@ -113,10 +113,24 @@ describe('answers that are not Salesforce’s', () => {
 		expect(text.length).toBeLessThanOrEqual(201);
 	});
 
-	it('keeps a 1 MB error message and a thousand errors to a bounded problem', () => {
-		const errors = Array.from({ length: 1000 }, () => ({ errorCode: 'X', message: 'm'.repeat(MB / 100), fields: Array(1000).fill('F'.repeat(1000)) }));
+	it('keeps a thousand 10 kB error messages with a hundred distinct 1 kB fields each to a bounded problem', () => {
+		const message = 'm'.repeat(MB / 100);
+		const longName = 'F'.repeat(1000);
+		const errors = Array.from({ length: 1000 }, (_, error) => ({
+			errorCode: 'X',
+			message,
+			fields: Array.from({ length: 100 }, (_, field) => `E${error}F${field}${longName}`),
+		}));
 		const problem = expectFast(() => problemFromResponse(400, errors));
-		expect(JSON.stringify(problem).length).toBeLessThan(60_000);
+		// Twenty messages read, 1,000 characters of them kept; ten fields of 60 (each with its "… (N characters)").
+		expect(problem.message).toBe(`${'m'.repeat(1000)}… (${20 * message.length + 19 * '; '.length} characters)`);
+		expect(problem.fields).toHaveLength(10);
+		expect(JSON.stringify(problem).length).toBeLessThan(2000);
+	});
+
+	it('reads a megabyte of text answered by a proxy quickly, quoting 200 characters of it without the token it echoes', () => {
+		const echo = `Authorization: Bearer 00D8a000003BvM7!${'A'.repeat(MB)}`;
+		expect(expectFast(() => problemFromResponse(502, echo)).message).toBe(`Authorization: [token removed]… (${echo.length} characters)`);
 	});
 
 	it('strips trailing stops of a message padded with 1 MB of spaces quickly', () => {

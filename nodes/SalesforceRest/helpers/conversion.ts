@@ -4,7 +4,7 @@
  * because anything here may come from a stranger's form post. Each failure says what was expected,
  * so the item's error can name the field and the fix.
  */
-import { listed, quoted } from './bounded';
+import { listed, quoted, shorten } from './bounded';
 import { accepted, refused, wrongType, type Conversion, type SalesforceValue } from './converted';
 import type { SalesforceField } from './describe';
 import { activePicklistValues } from './describe';
@@ -143,9 +143,12 @@ function matchPicklistValue(field: SalesforceField, text: string): string | unde
 	return field.restrictedPicklist === true ? undefined : trimmed;
 }
 
+/** Allowed values a picklist error names: more than other lists, since they are what the user picks from. */
+const ALLOWED_VALUES_LISTED = 20;
+
 function notInPicklist(field: SalesforceField, text: string): Conversion {
 	const allowed = [...picklistIndex(field).values()];
-	return refused('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${quoted(text)} is not one of the allowed values: ${listed(allowed, 20)}`);
+	return refused('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${quoted(text)} is not one of the allowed values: ${listed(allowed, ALLOWED_VALUES_LISTED, ', ', (value) => shorten(value))}`);
 }
 
 function convertPicklist(field: SalesforceField, value: unknown): Conversion {

@@ -144,11 +144,14 @@ export function describeFlaw(body: unknown): string | undefined {
 	return bad < 0 ? undefined : `field ${bad} has no name or type`;
 }
 
+/** The longest object or field API name Salesforce makes: a 15-character namespace, `__`, 40 characters and a suffix such as `__mdt`, with room to spare. */
+const MAX_API_NAME_LENGTH = 80;
+
 /**
  * Salesforce object and field API names: letters, digits and underscores, starting with a letter
- * (`Lead`, `My_Object__c`, `ns__Obj__c`). Anything else cannot be one, so it is refused before it
- * reaches a URL.
+ * (`Lead`, `My_Object__c`, `ns__Obj__c`), at most MAX_API_NAME_LENGTH long. Anything else cannot be
+ * one, so it is refused before it reaches a URL.
  */
 export function isSalesforceApiName(name: string): boolean {
-	return /^[A-Za-z][A-Za-z0-9_]*$/.test(name);
+	return name.length <= MAX_API_NAME_LENGTH && /^[A-Za-z][A-Za-z0-9_]*$/.test(name);
 }

@@ -1,7 +1,7 @@
 /** Output item shapes. Pure. */
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
-import { listed } from './bounded';
+import { boundedNames, listed } from './bounded';
 import { readableMessage } from './guidance';
 import type { SalesforceProblem } from './problem';
 
@@ -14,7 +14,7 @@ export function failureJson(problem: SalesforceProblem, message: string = readab
 		success: false,
 		error: message,
 		errorCode: problem.errorCode,
-		fields: problem.fields,
+		fields: boundedNames(problem.fields),
 		...(problem.duplicates && problem.duplicates.length > 0 && { duplicates: problem.duplicates }),
 		...(problem.matches && problem.matches.length > 0 && { matches: problem.matches }),
 	};

@@ -17,6 +17,12 @@ import { CREDENTIAL_TYPE, type SalesforceContext } from './index';
 export interface CredentialView {
 	tenant: Tenant;
 	accessToken?: string;
+	/** The credential's secrets (tokens, client secret): removed from any text an answer brings back. */
+	secrets: string[];
+}
+
+function secretsOf(credentials: IDataObject, tokenData: IDataObject): string[] {
+	return [tokenData.access_token, tokenData.refresh_token, credentials.clientSecret].filter((value): value is string => typeof value === 'string' && value !== '');
 }
 
 export async function readCredentialView(ctx: SalesforceContext): Promise<CredentialView> {
@@ -24,5 +30,5 @@ export async function readCredentialView(ctx: SalesforceContext): Promise<Creden
 	const base = resolveApiBaseUrl(credentials);
 	if (!base.ok) throw new NodeOperationError(ctx.getNode(), base.message);
 	const tokenData = (credentials.oauthTokenData ?? {}) as IDataObject;
-	return { tenant: tenantOf(tokenData.id, base.value), accessToken: accessTokenOf(credentials) };
+	return { tenant: tenantOf(tokenData.id, base.value), accessToken: accessTokenOf(credentials), secrets: secretsOf(credentials, tokenData) };
 }

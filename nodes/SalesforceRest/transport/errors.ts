@@ -4,16 +4,29 @@
  * `{error, error_description}` (OAuth), or an HTML page (some 5xx). They all become one
  * `SalesforceProblem`, then one readable NodeApiError. Decisions are made on codes, never on message
  * text: messages are in the org user's language.
+ *
+ * Every text taken from an answer or a thrown error is cut to a bound (helpers/bounded.ts) after any
+ * credential in it is removed (helpers/secrets.ts): a proxy answering in Salesforce's place may echo
+ * the request, bearer token included.
  */
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { MESSAGE_LENGTH, shorten } from '../helpers/bounded';
+import { answerText, boundedNames, listedNames, MESSAGE_LENGTH, PAGE_LENGTH, QUOTED_LENGTH } from '../helpers/bounded';
 import { guidanceFor } from '../helpers/guidance';
+import { looksLikeHtml, textOfHtml } from '../helpers/htmlText';
 import type { Delivery, SalesforceProblem } from '../helpers/problem';
+import { redactSecrets } from '../helpers/secrets';
 
 export type { Delivery } from '../helpers/problem';
+export { textOfHtml } from '../helpers/htmlText';
 
 type UnknownRecord = Record<string, unknown>;
+
+/**
+ * Strings to remove wherever they appear in what an answer says, besides anything shaped like a
+ * credential (helpers/secrets.ts): the connection's own access token, say.
+ */
+export type Secrets = readonly string[];
 
 function isRecord(value: unknown): value is UnknownRecord {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -22,28 +35,33 @@ function isRecord(value: unknown): value is UnknownRecord {
 /** Salesforce sends a handful of errors per record, and of fields per error; more than this is not worth reading. */
 const ENTRIES_READ = 20;
 
-function asStrings(value: unknown): string[] {
+/** Non-empty text from an answer, trimmed, without credentials and cut to `max`: whatever answered may have sent a megabyte. */
+function text(value: unknown, max: number, secrets: Secrets): string | undefined {
+	if (typeof value !== 'string') return undefined;
+	const trimmed = value.trim();
+	return trimmed === '' ? undefined : answerText(trimmed, max, secrets);
+}
+
+/** A code, field name or record id from an answer. */
+const name = (value: unknown, secrets: Secrets) => text(value, QUOTED_LENGTH, secrets);
+
+function names(value: unknown, secrets: Secrets): string[] {
 	if (!Array.isArray(value)) return [];
 	return value
 		.slice(0, ENTRIES_READ)
-		.filter((entry): entry is string => typeof entry === 'string')
-		.map((entry) => shorten(entry));
-}
-
-/** Non-empty text, trimmed and bounded: whatever answered may have sent a megabyte. */
-function text(value: unknown): string | undefined {
-	return typeof value === 'string' && value.trim() !== '' ? shorten(value.trim(), MESSAGE_LENGTH) : undefined;
+		.map((entry) => name(entry, secrets))
+		.filter((entry): entry is string => entry !== undefined);
 }
 
 /** Record ids a duplicate rule matched. Single-record answers misspell the key `duplicateResut`. */
-function duplicateIds(error: UnknownRecord): string[] {
+function duplicateIds(error: UnknownRecord, secrets: Secrets): string[] {
 	const result = error.duplicateResult ?? error.duplicateResut;
 	if (!isRecord(result) || !Array.isArray(result.matchResults)) return [];
 	const ids: string[] = [];
-	for (const match of result.matchResults) {
-		const records = isRecord(match) && Array.isArray(match.matchRecords) ? match.matchRecords : [];
+	for (const match of result.matchResults.slice(0, ENTRIES_READ)) {
+		const records = isRecord(match) && Array.isArray(match.matchRecords) ? match.matchRecords.slice(0, ENTRIES_READ) : [];
 		for (const entry of records) {
-			const id = isRecord(entry) && isRecord(entry.record) ? text(entry.record.Id) : undefined;
+			const id = isRecord(entry) && isRecord(entry.record) ? name(entry.record.Id, secrets) : undefined;
 			if (id && !ids.includes(id)) ids.push(id);
 		}
 	}
@@ -52,90 +70,45 @@ function duplicateIds(error: UnknownRecord): string[] {
 
 /**
  * Salesforce error objects: `errorCode` in REST answers, `statusCode` in Collections results. When
- * several come at once the first code leads and every message and field is kept.
+ * several come at once the first code leads; their messages are kept together up to
+ * MESSAGE_LENGTH, and the first LISTED_ENTRIES fields.
  */
-export function problemFromErrorList(errors: unknown[], httpStatus?: number): SalesforceProblem {
+export function problemFromErrorList(errors: unknown[], httpStatus?: number, secrets: Secrets = []): SalesforceProblem {
 	const entries = errors.slice(0, ENTRIES_READ).filter(isRecord);
 	const first = entries[0] ?? {};
 	const messages = entries
-		.map((entry) => text(entry.message))
-		.filter((message): message is string => !!message);
-	const fields = [...new Set(entries.flatMap((entry) => asStrings(entry.fields)))];
-	const duplicates = [...new Set(entries.flatMap(duplicateIds))];
+		.map((entry) => (typeof entry.message === 'string' ? entry.message.trim() : ''))
+		.filter((message) => message !== '');
+	const fields = [...new Set(entries.flatMap((entry) => names(entry.fields, secrets)))];
+	const duplicates = [...new Set(entries.flatMap((entry) => duplicateIds(entry, secrets)))];
 	return {
 		...(httpStatus !== undefined && { httpStatus }),
-		errorCode: text(first.errorCode) ?? text(first.statusCode) ?? 'UNKNOWN_ERROR',
-		message: messages.join('; ') || 'Salesforce reported an error without a message',
-		fields,
+		errorCode: name(first.errorCode, secrets) ?? name(first.statusCode, secrets) ?? 'UNKNOWN_ERROR',
+		message: text(messages.join('; '), MESSAGE_LENGTH, secrets) ?? 'Salesforce reported an error without a message',
+		fields: boundedNames(fields),
 		...(duplicates.length > 0 && { duplicates }),
 	};
 }
 
-/** How much of an HTML page is read for its text: the title or first lines are all a message needs. */
-const HTML_READ_LENGTH = 65536;
-
-/** The text between `<tag ...>` and `</tag>` (ASCII case-insensitive), found by scanning, or undefined. */
-function elementText(html: string, lowerHtml: string, tag: string): string | undefined {
-	const open = lowerHtml.indexOf(`<${tag}`);
-	const openEnd = open < 0 ? -1 : lowerHtml.indexOf('>', open);
-	const close = openEnd < 0 ? -1 : lowerHtml.indexOf(`</${tag}`, openEnd);
-	return close < 0 ? undefined : html.slice(openEnd + 1, close);
-}
-
-/** The page without its tags, script and style contents, in one pass. */
-function withoutTags(html: string): string {
-	const lower = html.toLowerCase();
-	let text = '';
-	let position = 0;
-	while (position < html.length) {
-		const open = html.indexOf('<', position);
-		if (open < 0) {
-			text += html.slice(position);
-			break;
-		}
-		text += `${html.slice(position, open)} `;
-		const skipTo = lower.startsWith('<script', open) ? '</script' : lower.startsWith('<style', open) ? '</style' : undefined;
-		const contentEnd = skipTo === undefined ? open : lower.indexOf(skipTo, open);
-		const close = contentEnd < 0 ? -1 : html.indexOf('>', contentEnd);
-		if (close < 0) break;
-		position = close + 1;
-	}
-	return text;
-}
-
-/** The readable part of an HTML error page: its title, else its text, shortened. */
-export function textOfHtml(page: string): string {
-	const html = page.slice(0, HTML_READ_LENGTH);
-	const title = elementText(html, html.toLowerCase(), 'title');
-	const plain = withoutTags(title !== undefined && title.trim() !== '' ? title : html)
-		.replace(/&nbsp;/g, ' ')
-		.replace(/&amp;/g, '&')
-		.replace(/&lt;/g, '<')
-		.replace(/&gt;/g, '>')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
-}
-
-/** Any error answer (status + body as received) → one problem. */
-export function problemFromResponse(httpStatus: number, body: unknown): SalesforceProblem {
-	if (Array.isArray(body) && body.some(isRecord)) return problemFromErrorList(body, httpStatus);
+/**
+ * Any error answer (status + body as received) → one problem. Salesforce's JSON errors keep their
+ * messages (MESSAGE_LENGTH); any other body, a proxy's page say, is quoted briefly
+ * (PAGE_LENGTH). Pass the connection's own tokens as `secrets`.
+ */
+export function problemFromResponse(httpStatus: number, body: unknown, secrets: Secrets = []): SalesforceProblem {
+	if (Array.isArray(body) && body.some(isRecord)) return problemFromErrorList(body, httpStatus, secrets);
 	if (isRecord(body)) {
-		if (Array.isArray(body.errors) && body.errors.length > 0) return problemFromErrorList(body.errors, httpStatus);
-		if (text(body.error)) {
-			return {
-				httpStatus,
-				errorCode: text(body.error) as string,
-				message: text(body.error_description) ?? (text(body.error) as string),
-				fields: [],
-			};
+		if (Array.isArray(body.errors) && body.errors.length > 0) return problemFromErrorList(body.errors, httpStatus, secrets);
+		const oauthCode = name(body.error, secrets);
+		if (oauthCode !== undefined) {
+			const message = text(body.error_description, MESSAGE_LENGTH, secrets) ?? oauthCode;
+			return { httpStatus, errorCode: oauthCode, message, fields: [] };
 		}
-		if (text(body.errorCode) ?? text(body.statusCode)) return problemFromErrorList([body], httpStatus);
+		if (name(body.errorCode, secrets) ?? name(body.statusCode, secrets)) return problemFromErrorList([body], httpStatus, secrets);
 	}
 	let message = `Salesforce answered HTTP ${httpStatus} without details`;
 	if (typeof body === 'string' && body.trim() !== '') {
-		const start = body.slice(0, HTML_READ_LENGTH);
-		message = /<\s*(html|!doctype|body|title)/i.test(start) ? textOfHtml(body) : shorten(body.trim(), 500);
+		message = looksLikeHtml(body) ? textOfHtml(body, secrets) : (text(body, PAGE_LENGTH, secrets) as string);
 	}
 	return { httpStatus, errorCode: `HTTP_${httpStatus}`, message, fields: [] };
 }
@@ -159,37 +132,55 @@ function causeChain(error: unknown): UnknownRecord[] {
  * `response`), a refresh n8n could not do (the OAuth body on `body`, or n8n's own "reconnect" error),
  * or a network failure (a `code` such as ECONNRESET).
  */
-export function problemFromThrown(error: unknown): { problem: SalesforceProblem; delivery: Delivery } {
+export function problemFromThrown(error: unknown, secrets: Secrets = []): { problem: SalesforceProblem; delivery: Delivery } {
 	const chain = causeChain(error);
 	for (const level of chain) {
 		const response = level.response;
 		if (isRecord(response) && typeof response.status === 'number') {
-			return { problem: problemFromResponse(response.status, response.data), delivery: 'answered' };
+			return { problem: problemFromResponse(response.status, response.data, secrets), delivery: 'answered' };
 		}
 	}
+	const messageOf = (level: UnknownRecord | undefined) => text(level?.message, MESSAGE_LENGTH, secrets);
 	for (const level of chain) {
 		const failure = level.failure;
 		const oauthBody = level.body;
-		if (isRecord(oauthBody) && text(oauthBody.error)) {
-			return { problem: problemFromResponse(400, oauthBody), delivery: 'answered' };
+		if (isRecord(oauthBody) && name(oauthBody.error, secrets)) {
+			return { problem: problemFromResponse(400, oauthBody, secrets), delivery: 'answered' };
 		}
 		if (isRecord(failure) && failure.cause === 'credential-invalid') {
-			const message = text(level.message) ?? 'The credential needs to be reconnected';
+			const message = messageOf(level) ?? 'The credential needs to be reconnected';
 			return { problem: { httpStatus: 400, errorCode: 'invalid_grant', message, fields: [] }, delivery: 'answered' };
 		}
 	}
 	const transport = chain.find(
-		(level) => level.isAxiosError === true || /^(E[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(text(level.code) ?? ''),
+		(level) => level.isAxiosError === true || /^(E[A-Z_]+|UND_ERR_[A-Z_]+)$/.test(name(level.code, secrets) ?? ''),
 	);
-	const message = text(transport?.message) ?? text(chain[0]?.message) ?? 'The request to Salesforce failed';
+	const message = messageOf(transport) ?? messageOf(chain[0]) ?? 'The request to Salesforce failed';
 	if (!transport) {
 		// Thrown by n8n before anything was sent (credential not connected, URL refused, ...).
 		return { problem: { errorCode: 'REQUEST_NOT_SENT', message, fields: [] }, delivery: 'not-sent' };
 	}
-	const code = text(transport.code) ?? 'NETWORK_ERROR';
+	const code = name(transport.code, secrets) ?? 'NETWORK_ERROR';
 	return {
 		problem: { errorCode: code, message, fields: [] },
 		delivery: NOT_SENT_CODES.has(code) ? 'not-sent' : 'unknown',
+	};
+}
+
+/**
+ * The problem without the given secrets anywhere in it (besides anything shaped like a credential),
+ * for a problem made without them. Prefer passing them to problemFromResponse or problemFromThrown:
+ * there they are removed before any text is cut, so that no cut can leave the start of one behind.
+ */
+export function problemWithoutSecrets(problem: SalesforceProblem, secrets: Secrets): SalesforceProblem {
+	const clean = (value: string) => redactSecrets(value, secrets);
+	return {
+		...problem,
+		errorCode: clean(problem.errorCode),
+		message: clean(problem.message),
+		fields: problem.fields.map(clean),
+		...(problem.duplicates && { duplicates: problem.duplicates.map(clean) }),
+		...(problem.matches && { matches: problem.matches.map(clean) }),
 	};
 }
 
@@ -211,9 +202,10 @@ export function toNodeApiError(
 	problem: SalesforceProblem,
 	options: { itemIndex?: number; message?: string } = {},
 ): NodeApiError {
-	const fieldsNote = problem.fields.length > 0 ? ` (fields: ${problem.fields.join(', ')})` : '';
+	const fieldsNote = problem.fields.length > 0 ? ` (fields: ${listedNames(problem.fields)})` : '';
 	const message = options.message ?? `Salesforce: ${problem.errorCode}: ${problem.message}${fieldsNote}`;
-	const error = new NodeApiError(node, { ...problem } as unknown as JsonObject, {
+	const fields = boundedNames(problem.fields);
+	const error = new NodeApiError(node, { ...problem, fields } as unknown as JsonObject, {
 		message,
 		description: guidanceFor(problem),
 		...(problem.httpStatus !== undefined && { httpCode: String(problem.httpStatus) }),
@@ -224,7 +216,7 @@ export function toNodeApiError(
 	// "connection closed" text; ours already says what happened and what it means for the records.
 	error.message = message;
 	error.context.errorCode = problem.errorCode;
-	error.context.fields = problem.fields;
+	error.context.fields = fields;
 	if (problem.duplicates) error.context.duplicates = problem.duplicates;
 	return error;
 }
@@ -235,7 +227,8 @@ export function problemOfError(error: unknown): SalesforceProblem {
 	if (response && typeof response.errorCode === 'string' && typeof response.message === 'string') {
 		return response as unknown as SalesforceProblem;
 	}
-	return { errorCode: 'NODE_ERROR', message: (error as Error)?.message ?? String(error), fields: [] };
+	const message = (error as Error)?.message ?? String(error);
+	return { errorCode: 'NODE_ERROR', message: answerText(String(message), MESSAGE_LENGTH), fields: [] };
 }
 
 /** Errors leave the node as NodeApiError or NodeOperationError, never as anything else. */

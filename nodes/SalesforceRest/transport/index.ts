@@ -17,6 +17,7 @@ import {
 	type IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
+import { shorten } from '../helpers/bounded';
 import { describeFlaw, type SObjectDescribe, type SObjectSummary } from '../helpers/describe';
 import { normalizeApiVersion } from '../helpers/instanceUrl';
 import type { SalesforceProblem } from '../helpers/problem';
@@ -49,6 +50,8 @@ export interface SalesforceConnection {
 	identity: string;
 	/** The access token this execution read from its credential: records share a call only with the same token (groupCommit). */
 	accessToken?: string;
+	/** The credential's tokens and client secret, never quoted from an answer (a proxy may echo them). */
+	secrets: string[];
 	/** What this execution spent of the org's API budget, and the rule that stops it. */
 	budget: ApiBudget;
 	/** The access token this execution has seen, for telling another process's refresh (refreshRace.ts). */
@@ -98,7 +101,7 @@ export async function openConnection(
 ): Promise<SalesforceConnection> {
 	const version = normalizeApiVersion(apiVersion);
 	if (!version.ok) throw new NodeOperationError(ctx.getNode(), version.message);
-	const { tenant, accessToken } = await readCredentialView(ctx);
+	const { tenant, accessToken, secrets } = await readCredentialView(ctx);
 	return {
 		baseUrl: tenant.instance,
 		apiVersion: version.value,
@@ -106,6 +109,7 @@ export async function openConnection(
 		tenant,
 		identity: identityOf(tenant, accessToken, version.value),
 		accessToken,
+		secrets,
 		budget: new ApiBudget(tenant, keepInReserve, accessToken),
 		refreshRace: { accessToken, givenUp: false },
 	};
@@ -114,6 +118,12 @@ export async function openConnection(
 function identityOf(tenant: Tenant, accessToken: string | undefined, apiVersion: string): string {
 	const who = tenant.orgId !== '' && tenant.userId !== '' ? `${tenant.orgId} ${tenant.userId}` : `token ${accessToken ?? ''}`;
 	return `${who} ${tenant.instance} ${apiVersion}`;
+}
+
+/** What no message may quote: the credential's secrets, and a token n8n refreshed during this execution. */
+function secretsOf(connection: SalesforceConnection): string[] {
+	const { accessToken } = connection.refreshRace;
+	return accessToken === undefined ? connection.secrets : [...connection.secrets, accessToken];
 }
 
 /**
@@ -163,7 +173,7 @@ export async function sendRequest<T>(
 			options,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		const thrown = problemFromThrown(error);
+		const thrown = problemFromThrown(error, secretsOf(connection));
 		if (thrown.delivery === 'answered') connection.budget.counted();
 		// Refused with 401 and not processed, so even a create may go again once the tokens are good.
 		if (thrown.problem.errorCode === 'invalid_grant' && (await anotherProcessRefreshed(ctx, connection))) {
@@ -174,7 +184,7 @@ export async function sendRequest<T>(
 	connection.budget.counted();
 	connection.budget.observe(response.headers?.['sforce-limit-info']);
 	if (response.statusCode >= 400) {
-		return { ok: false, problem: problemFromResponse(response.statusCode, response.body), delivery: 'answered' };
+		return { ok: false, problem: problemFromResponse(response.statusCode, response.body, secretsOf(connection)), delivery: 'answered' };
 	}
 	if (response.statusCode >= 300 && response.statusCode !== 304) {
 		return { ok: false, problem: redirectProblem(response.statusCode, response.headers, connection), delivery: 'answered' };
@@ -213,7 +223,7 @@ export async function describeSObject(
 	});
 	const flaw = describeFlaw(body);
 	if (flaw !== undefined) {
-		const message = `The answer to the describe of ${objectName} is not a Salesforce describe (${flaw}). Check that the credential's instance URL points at Salesforce`;
+		const message = `The answer to the describe of ${shorten(objectName)} is not a Salesforce describe (${flaw}). Check that the credential's instance URL points at Salesforce`;
 		throw toNodeApiError(ctx.getNode(), { errorCode: 'INVALID_DESCRIBE', message, fields: [] }, { message });
 	}
 	return body as SObjectDescribe;

@@ -1,5 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
+import { quoted } from '../../helpers/bounded';
 import { isSalesforceApiName } from '../../helpers/describe';
 import type { SalesforceConnection } from '../../transport';
 import { saveLeads, type SaveMode } from './save/pipeline';
@@ -45,7 +46,7 @@ function saveMode(this: IExecuteFunctions): SaveMode {
 	if (this.getNodeParameter('matchOn', 0) !== 'externalId') return { kind: 'byEmail' };
 	const keyField = String(this.getNodeParameter('externalIdField', 0, '') ?? '').trim();
 	if (!isSalesforceApiName(keyField)) {
-		throw new NodeOperationError(this.getNode(), `External ID Field "${keyField.slice(0, 60)}" is not a field name: choose a Lead field marked External ID`);
+		throw new NodeOperationError(this.getNode(), `External ID Field ${quoted(keyField)} is not a field name: choose a Lead field marked External ID`);
 	}
 	return { kind: 'byExternalId', keyField };
 }

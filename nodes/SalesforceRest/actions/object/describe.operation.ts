@@ -6,6 +6,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
+import { quoted } from '../../helpers/bounded';
 import { isSalesforceApiName, summarizeDescribe, type SObjectDescribe } from '../../helpers/describe';
 import { failedOutput, failureJson, pairedOutput } from '../../helpers/output';
 import { asNodeError, problemOfError } from '../../transport/errors';
@@ -79,7 +80,7 @@ async function describeItem(
 	if (!isSalesforceApiName(objectName)) {
 		throw new NodeOperationError(
 			this.getNode(),
-			`Object "${objectName}" is not a Salesforce API name: use ${API_NAME_RULE}`,
+			`Object ${quoted(objectName)} is not a Salesforce API name: use ${API_NAME_RULE}`,
 			{ itemIndex },
 		);
 	}

@@ -5,7 +5,7 @@
  */
 import type { INode, NodeApiError } from 'n8n-workflow';
 
-import { listed, withFullStop } from '../../../helpers/bounded';
+import { listed, listedNames, withFullStop } from '../../../helpers/bounded';
 import { readableMessage } from '../../../helpers/guidance';
 import { describeItems } from '../../../helpers/output';
 import type { SalesforceProblem } from '../../../helpers/problem';
@@ -67,7 +67,7 @@ export function batchFailure(stop: StopContext, problem: SalesforceProblem, outc
 
 /** One record failed (in an all-or-none call the others of its call were rolled back). */
 export function recordFailure(stop: StopContext, problem: SalesforceProblem, itemIndex: number, rolledBackWithIt: number): NodeApiError {
-	const fields = problem.fields.length > 0 ? ` (field ${problem.fields.join(', ')})` : '';
+	const fields = problem.fields.length > 0 ? ` (field ${listedNames(problem.fields)})` : '';
 	const rolledBack = rolledBackWithIt > 0 ? ` The other ${rolledBackWithIt} item${rolledBackWithIt === 1 ? '' : 's'} sent with it ${rolledBackWithIt === 1 ? 'was' : 'were'} rolled back, none was saved.` : '';
 	const matching = problem.duplicates && problem.duplicates.length > 0 ? ` Matching records: ${listed(problem.duplicates)}.` : '';
 	const message = `Item ${itemIndex} could not be ${stop.verb}: ${problem.errorCode}${fields}: ${withFullStop(readableMessage(problem))}${matching}${rolledBack} ${savedSoFar(stop)}${notSent(stop.later)}`;

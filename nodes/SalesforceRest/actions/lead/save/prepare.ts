@@ -6,7 +6,7 @@
  */
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { quoted } from '../../../helpers/bounded';
+import { quoted, shorten } from '../../../helpers/bounded';
 import { WRONG_TYPE } from '../../../helpers/converted';
 import { isSalesforceId } from '../../../helpers/ids';
 import type { MappingMode } from '../../../helpers/mapping';
@@ -76,7 +76,7 @@ function keyOf(entry: Extract<PreparedRecord, { ok: true }>, match: MatchKey, ma
 	if (key !== '') return key;
 	return {
 		errorCode: 'MISSING_MATCH_KEY',
-		message: `The item has no ${match.label}, the field it is matched on: without it the node cannot tell whether the lead exists`,
+		message: `The item has no ${shorten(match.label)}, the field it is matched on: without it the node cannot tell whether the lead exists`,
 		fields: [match.field],
 	};
 }
