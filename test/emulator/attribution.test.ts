@@ -61,12 +61,15 @@ describe('edits', () => {
 		expect(audit(em)).toEqual([{ ...byDefault, LastModifiedById: SECOND_ID }]);
 	});
 
-	it('upserts one record as the token\'s user: created by them, then modified by the other user', async () => {
+	it('upserts one record as the token\'s user: created by one user, then modified by each in turn', async () => {
 		const em = await withSecondUser();
-		await restAs(em, SECOND, 'PATCH', `${V}/sobjects/Lead/Email/ada@example.com`, { LastName: 'Lovelace', Company: 'Engines' });
+		const upsertAs = (user: string | undefined, fields: object) => restAs(em, user, 'PATCH', `${V}/sobjects/Lead/Email/ada@example.com`, fields, { 'Sforce-Auto-Assign': 'FALSE' });
+		await upsertAs(SECOND, { LastName: 'Lovelace', Company: 'Engines' });
 		expect(audit(em)).toEqual([bySecond]);
-		await rest(em, 'PATCH', `${V}/sobjects/Lead/Email/ada@example.com`, { Company: 'Difference Engines' });
+		await upsertAs(undefined, { Company: 'Difference Engines' });
 		expect(audit(em)).toEqual([{ ...bySecond, LastModifiedById: USER_ID }]);
+		await upsertAs(SECOND, { Company: 'Analytical Engines' });
+		expect(audit(em)).toEqual([bySecond]);
 	});
 
 	it('upserts a collection as the token\'s user: the created record and the updated one', async () => {
