@@ -1,5 +1,5 @@
 /** Distinct orgs: a second emulator with another `org` number shares no id and no token with the first. */
-import { makeId, ORG_ID, orgIdOf, startEmulator, USER_ID, userIdOf } from '../../emulator';
+import { makeId, ORG_ID, orgIdOf, USER_ID, userIdOf } from '../../emulator';
 import { call, emulator, lead, rest, stopAll, V } from './helpers';
 
 afterEach(stopAll);
@@ -83,6 +83,6 @@ describe('tokens across orgs', () => {
 
 describe('the org option', () => {
 	it.each([0, 63, 1.5, Number.NaN])('refuses org %s', async (org) => {
-		await expect(startEmulator({ org })).rejects.toThrow(`org must be a whole number from 1 to 62, got ${org}`);
+		await expect(emulator({ org })).rejects.toThrow(`org must be a whole number from 1 to 62, got ${org}`);
 	});
 });

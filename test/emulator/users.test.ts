@@ -1,5 +1,5 @@
 /** Several users of one org: each logs in, gets its own tokens and identity. */
-import { EMULATOR_USERNAME, startEmulator, USER_ID, type EmulatorHandle, type UserOption } from '../../emulator';
+import { EMULATOR_USERNAME, USER_ID, type EmulatorHandle, type UserOption } from '../../emulator';
 import { call, emulator, stopAll } from './helpers';
 import { authorizeUrl, clientCredentials, formFields, REDIRECT_URI, tokenRequest } from './oauth-helpers';
 
@@ -33,7 +33,7 @@ describe('users option', () => {
 		[[{} as UserOption], 'users: every user needs a username, got undefined'],
 		[[{ username: SECOND, password: '' }], `users: the password of ${SECOND} must be a non-empty string`],
 	])('refuses users %j', async (users, message) => {
-		await expect(startEmulator({ users })).rejects.toThrow(message);
+		await expect(emulator({ users })).rejects.toThrow(message);
 	});
 });
 
