@@ -5,11 +5,13 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 
-import { EMULATOR_PASSWORD, EMULATOR_USERNAME, startEmulator, type EmulatorOptions } from './index';
+import { EMULATOR_PASSWORD, EMULATOR_USERNAME, startEmulator, type EmulatorHandle, type EmulatorOptions } from './index';
 
 const USAGE = `Usage: npm run emulator -- [flags]
 
   --port N                     port to listen on (default 8787; 0 = any free port)
+  --org N                      which org this is, 1 to 62 (default 1): its org id, tokens and record ids
+  --user NAME[:PASSWORD]       another user who can log in (repeatable; password default emulator)
   --host ADDRESS               interface to listen on (default 127.0.0.1)
   --latency-ms N               delay added to every answer (default 0)
   --describe Name=file.json    serve this describe for Name (repeatable; replaces a built-in)
@@ -60,6 +62,15 @@ function assignmentRulesFlag(values: string[] | undefined): EmulatorOptions['ass
 	});
 }
 
+/** "name@example.com:secret" -> that user; without ":" the default password. */
+function usersFlag(values: string[] | undefined): EmulatorOptions['users'] {
+	return values?.map((value) => {
+		const colon = value.indexOf(':');
+		if (colon === 0 || colon === value.length - 1) throw new Error(`--user expects NAME or NAME:PASSWORD, got "${value}"`);
+		return colon < 0 ? { username: value } : { username: value.slice(0, colon), password: value.slice(colon + 1) };
+	});
+}
+
 function duplicateRuleFlag(alert: boolean | undefined, block: boolean | undefined): EmulatorOptions['duplicateRuleOnEmail'] {
 	if (alert === true && block === true) throw new Error('--duplicate-rule-email and --duplicate-rule-email-block: choose one');
 	return block === true ? 'block' : alert;
@@ -77,6 +88,8 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | 'help' {
 		strict: true,
 		options: {
 			port: { type: 'string' },
+			org: { type: 'string' },
+			user: { type: 'string', multiple: true },
 			host: { type: 'string' },
 			'latency-ms': { type: 'string' },
 			describe: { type: 'string', multiple: true },
@@ -104,6 +117,8 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | 'help' {
 	if (values.help === true) return 'help';
 	return {
 		port: numberFlag('port', values.port) ?? 8787,
+		org: numberFlag('org', values.org),
+		users: usersFlag(values.user),
 		host: values.host,
 		latencyMs: numberFlag('latency-ms', values['latency-ms']),
 		describes: describesFlag(values.describe),
@@ -126,6 +141,16 @@ export function optionsFromArgs(args: string[]): EmulatorOptions | 'help' {
 	};
 }
 
+/** The org and who can log in, as printed at start. */
+export function orgLines(emulator: Pick<EmulatorHandle, 'orgId' | 'userId'>, options: EmulatorOptions): string[] {
+	const lines = [`org ${options.org ?? 1}: ${emulator.orgId}`];
+	lines.push(`login as ${EMULATOR_USERNAME} / ${EMULATOR_PASSWORD} (pre-filled on the consent page), user ${emulator.userId(EMULATOR_USERNAME)}`);
+	for (const user of options.users ?? []) {
+		lines.push(`login as ${user.username} / ${user.password ?? EMULATOR_PASSWORD}, user ${emulator.userId(user.username)}`);
+	}
+	return lines;
+}
+
 async function main(): Promise<void> {
 	let options: EmulatorOptions | 'help';
 	try {
@@ -143,7 +168,7 @@ async function main(): Promise<void> {
 	console.log(`  OAuth app: client id ${emulator.app.clientId}, client secret ${emulator.app.clientSecret}`);
 	console.log(`  redirect URIs: ${emulator.app.redirectUris.join(', ')}`);
 	console.log(`  authorize: ${emulator.url}/services/oauth2/authorize  token: ${emulator.url}/services/oauth2/token`);
-	console.log(`  login as ${EMULATOR_USERNAME} / ${EMULATOR_PASSWORD} (pre-filled on the consent page)`);
+	for (const line of orgLines(emulator, options)) console.log(`  ${line}`);
 	console.log(`  REST: ${emulator.url}/services/data/`);
 	let stopping = false;
 	const stop = (signal: string) => {

@@ -27,6 +27,11 @@ export interface Reply {
 
 export const JSON_TYPE = 'application/json;charset=UTF-8';
 
+/** The access token of the Authorization header: Salesforce takes `Bearer <token>` and the older `OAuth <token>`. */
+export function bearerToken(headers: Record<string, string>): string | undefined {
+	return /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(headers.authorization ?? '')?.[1];
+}
+
 export function jsonReply(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
 	return { status, headers: { 'Content-Type': JSON_TYPE, ...headers }, body: JSON.stringify(value) };
 }

@@ -6,8 +6,8 @@
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-/** Stands where a real id carries its pod/instance; "Em" marks ids minted by the emulator. */
-const POD = 'Em0';
+/** Orgs one process can tell apart: the pod marker has one base-62 character for the org. */
+export const MAX_ORG_NUMBER = 62;
 
 /** The 3-character suffix of an 18-character id, computed as Salesforce does. */
 export function idChecksum(id15: string): string {
@@ -43,22 +43,43 @@ function base62(n: number, width: number): string {
 	return out.padStart(width, '0');
 }
 
-/** The id with a given key prefix and sequence number (deterministic: tests can predict them). */
-export function makeId(keyPrefix: string, sequence: number): string {
-	return to18(keyPrefix + POD + base62(sequence, 9));
+/**
+ * Stands where a real id carries its pod/instance: "Em" marks ids minted by the emulator, the third
+ * character the org (Em0 for org 1, Em1 for org 2, ...), so no two orgs mint the same id.
+ */
+function podOf(org: number): string {
+	if (!Number.isInteger(org) || org < 1 || org > MAX_ORG_NUMBER) throw new Error(`org must be a whole number from 1 to ${MAX_ORG_NUMBER}, got ${org}`);
+	return `Em${BASE62.charAt(org - 1)}`;
 }
 
-/** Mints ids per key prefix, 1, 2, 3, ... */
+/** The id with a given key prefix and sequence number in org `org` (deterministic: tests can predict them). */
+export function makeId(keyPrefix: string, sequence: number, org = 1): string {
+	return to18(keyPrefix + podOf(org) + base62(sequence, 9));
+}
+
+/** Mints the ids of one org per key prefix, 1, 2, 3, ... */
 export class IdMinter {
 	private readonly counters = new Map<string, number>();
+
+	constructor(private readonly org = 1) {}
 
 	next(keyPrefix: string): string {
 		const sequence = (this.counters.get(keyPrefix) ?? 0) + 1;
 		this.counters.set(keyPrefix, sequence);
-		return makeId(keyPrefix, sequence);
+		return makeId(keyPrefix, sequence, this.org);
 	}
 }
 
-/** The org and the API user every token belongs to. */
-export const ORG_ID = makeId('00D', 1);
-export const USER_ID = makeId('005', 1);
+/** The id of org `org` (00D). */
+export function orgIdOf(org: number): string {
+	return makeId('00D', org, org);
+}
+
+/** The id of the k-th user (005) of org `org`; the first is the org's default API user. */
+export function userIdOf(org: number, k: number): string {
+	return makeId('005', k, org);
+}
+
+/** Org 1 and its default API user: what every token of an emulator started without `org` or `user` belongs to. */
+export const ORG_ID = orgIdOf(1);
+export const USER_ID = userIdOf(1, 1);

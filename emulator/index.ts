@@ -10,7 +10,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { SchemaCatalog } from './describes/catalog';
 import { FaultBook } from './faults';
-import { IdMinter } from './ids';
+import { IdMinter, orgIdOf } from './ids';
 import { ApiUsageCounter } from './limits';
 import { identityBaseFor, type OAuthContext } from './oauth/context';
 import { TokenStore } from './oauth/tokens';
@@ -24,10 +24,11 @@ import { insertRecord, seedOrg } from './seed';
 import { requestListener, type ServerState } from './server';
 import { RecordStore } from './store';
 import type { EmulatorHandle, EmulatorOptions, OAuthApp, RecordedRequest, TokenResponse } from './types';
+import { UserDirectory } from './users';
 
 export * from './types';
-export { makeId, idChecksum, ORG_ID, USER_ID } from './ids';
-export { EMULATOR_USERNAME, EMULATOR_PASSWORD } from './oauth/consent-page';
+export { makeId, idChecksum, orgIdOf, userIdOf, ORG_ID, USER_ID } from './ids';
+export { EMULATOR_USERNAME, EMULATOR_PASSWORD } from './users';
 export { LEAD_EXTERNAL_ID_FIELD, LEAD_PT_BR_DESCRIBE_FILE } from './describes/lead';
 export { withoutByteOrderMark } from './describes/catalog';
 
@@ -42,13 +43,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const accessTokenTtlS = positive('accessTokenTtlS', options.accessTokenTtlS ?? 7200);
 	const authCodeTtlS = positive('authCodeTtlS', options.authCodeTtlS ?? 900);
 	const apiLimit = positive('apiLimit', options.apiLimit ?? 15000);
+	const orgNumber = options.org ?? 1;
+	const orgId = orgIdOf(orgNumber);
+	const users = new UserDirectory(orgNumber, options.users);
 	const catalog = new SchemaCatalog(options.describes);
-	const tokens = new TokenStore(accessTokenTtlS * 1000, authCodeTtlS * 1000);
+	const tokens = new TokenStore(orgId, accessTokenTtlS * 1000, authCodeTtlS * 1000);
 	const store = new RecordStore();
 	const org: Org = {
+		id: orgId,
+		users,
 		catalog,
 		store,
-		ids: new IdMinter(),
+		ids: new IdMinter(orgNumber),
 		rules: { duplicateRuleOnEmail: duplicateRuleAction(options.duplicateRuleOnEmail), assignment: new AssignmentRules() },
 		cursors: new QueryCursors(),
 	};
@@ -61,6 +67,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const oauth: OAuthContext = {
 		app,
 		tokens,
+		users,
 		rotateRefreshTokens: options.rotateRefreshTokens ?? false,
 		requireClientSecret: options.requireClientSecret ?? true,
 		instanceUrl: () => options.instanceUrl?.replace(/\/+$/, '') ?? url,
@@ -107,9 +114,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		restart(downMs).catch((error: Error) => options.log?.(`emulator restart failed: ${error.message}`));
 	};
 
+	const userNamed = (username: string) => {
+		const user = users.byUsername(username);
+		if (user === undefined) throw new Error(`The org has no user ${username}`);
+		return user;
+	};
+
 	return {
 		url,
 		app,
+		orgId,
+		userId: (username) => userNamed(username).id,
 		stop: async () => {
 			await restarting;
 			await stopServer(server);
@@ -123,7 +138,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			const scope = (opts.scope ?? 'api refresh_token').trim().split(/\s+/);
 			const ownHost = new URL(url).host;
 			const identityBase = identityBaseFor({ host: ownHost, hostKind: hostKindOf(ownHost), requestBaseUrl: url });
-			return tokens.issue({ clientId: app.clientId, clientSecret: app.clientSecret, scope, identityBase, instanceUrl: oauth.instanceUrl() });
+			const user = opts.user === undefined ? users.defaultUser : userNamed(opts.user);
+			return tokens.issue({ clientId: app.clientId, clientSecret: app.clientSecret, userId: user.id, scope, identityBase, instanceUrl: oauth.instanceUrl() });
 		},
 		setDescribe: (name, describe) => catalog.replace(name, describe),
 		expireAccessTokens: () => tokens.expireAllAccessTokens(),

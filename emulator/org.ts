@@ -4,11 +4,12 @@
  * API, the start-up options or a test's `insert`.
  */
 import type { ObjectSchema, SchemaCatalog } from './describes/catalog';
-import { USER_ID, type IdMinter } from './ids';
+import type { IdMinter } from './ids';
 import type { QueryCursors } from './rest/query';
 import type { AssignmentRules } from './rules/assignment';
 import type { DuplicateRuleAction } from './rules/duplicates';
 import type { RecordStore, StoredRecord } from './store';
+import type { UserDirectory } from './users';
 
 export interface OrgRules {
 	/** The active Lead duplicate rule on Email, by what it does on a match; undefined: no rule. */
@@ -17,6 +18,9 @@ export interface OrgRules {
 }
 
 export interface Org {
+	/** The org id (00D). */
+	id: string;
+	users: UserDirectory;
 	catalog: SchemaCatalog;
 	store: RecordStore;
 	ids: IdMinter;
@@ -25,12 +29,15 @@ export interface Org {
 	cursors: QueryCursors;
 }
 
-/** A new record with what the org fills in, in describe order: given values win, then system fields, then defaults. */
-export function withDefaults(schema: ObjectSchema, values: Record<string, unknown>): Record<string, unknown> {
+/**
+ * A new record `userId` creates, with what the org fills in, in describe order: given values win,
+ * then system fields (that user as owner and in the audit fields), then defaults.
+ */
+export function withDefaults(schema: ObjectSchema, values: Record<string, unknown>, userId: string): Record<string, unknown> {
 	const record: Record<string, unknown> = {};
 	const now = salesforceNow();
 	const system: Record<string, unknown> = {
-		ownerid: USER_ID, createdbyid: USER_ID, lastmodifiedbyid: USER_ID,
+		ownerid: userId, createdbyid: userId, lastmodifiedbyid: userId,
 		createddate: now, lastmodifieddate: now, systemmodstamp: now,
 	};
 	for (const describeField of schema.fields) {
@@ -61,13 +68,13 @@ export function storeNew(org: Org, schema: ObjectSchema, record: Record<string, 
 	return stored;
 }
 
-/** Applies changes as an edit: audit fields move, the compound name follows. */
-export function applyChanges(schema: ObjectSchema, record: StoredRecord, changes: Record<string, unknown>): void {
+/** Applies changes as an edit by `userId`: audit fields move, the compound name follows. */
+export function applyChanges(schema: ObjectSchema, record: StoredRecord, changes: Record<string, unknown>, userId: string): void {
 	Object.assign(record, changes);
 	const now = salesforceNow();
 	if (schema.fieldIndex.has('lastmodifieddate')) record.LastModifiedDate = now;
 	if (schema.fieldIndex.has('systemmodstamp')) record.SystemModstamp = now;
-	if (schema.fieldIndex.has('lastmodifiedbyid')) record.LastModifiedById = USER_ID;
+	if (schema.fieldIndex.has('lastmodifiedbyid')) record.LastModifiedById = userId;
 	refreshPersonName(schema, record);
 }
 

@@ -18,8 +18,9 @@ export function seedOrg(org: Org, options: EmulatorOptions): void {
 
 /**
  * Stores a record as given, with the org's defaults and derived values but none of the API's
- * checks: any field of the describe may be set (IsConverted, LastModifiedDate, ...). Field names
- * are case-insensitive; an unknown one is a mistake in the test and throws.
+ * checks: any field of the describe may be set (IsConverted, LastModifiedDate, OwnerId, ...);
+ * the default user creates it. Field names are case-insensitive; an unknown one is a mistake in
+ * the test and throws.
  */
 export function insertRecord(org: Org, objectName: string, fields: Record<string, unknown>): string {
 	const schema = org.catalog.find(objectName);
@@ -31,8 +32,8 @@ export function insertRecord(org: Org, objectName: string, fields: Record<string
 		values[describeField.name] = value;
 	}
 	const rules = OBJECT_RULES[schema.name];
-	const context = { org, version: '66.0', allowSave: true };
-	const record = withDefaults(schema, values);
+	const context = { org, version: '66.0', allowSave: true, userId: org.users.defaultUser.id };
+	const record = withDefaults(schema, values, context.userId);
 	rules?.beforeInsert?.(context, record);
 	const stored = storeNew(org, schema, { ...record, ...values });
 	rules?.afterInsert?.(context, stored);

@@ -7,6 +7,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { faultReply, type FaultBook, type FaultPlan } from './faults';
 import {
+	bearerToken,
 	bodyForRecord,
 	flattenHeaders,
 	hostKindOf,
@@ -17,7 +18,8 @@ import {
 } from './http';
 import { handleAuthorize } from './oauth/authorize';
 import type { OAuthContext } from './oauth/context';
-import { handleRevoke, handleToken, handleUserInfo } from './oauth/token';
+import { handleIdentity, handleUserInfo } from './oauth/identity';
+import { handleRevoke, handleToken } from './oauth/token';
 import { oversizedRequest } from './request-limits';
 import { handleRest, isRestPath, type RestContext } from './rest/router';
 import type { RecordedRequest } from './types';
@@ -59,6 +61,7 @@ async function serve(state: ServerState, message: IncomingMessage, response: Ser
 		status: 0,
 		remoteAddress: message.socket.remoteAddress ?? '',
 		receivedAt: started,
+		...tokenOwner(state, request),
 	};
 	state.recorded.push(recorded);
 	const finish = (status: number, note = '') => {
@@ -115,14 +118,26 @@ function dispatch(state: ServerState, request: EmulatorRequest, plan: FaultPlan)
 	if (path === '/services/oauth2/authorize') return handleAuthorize(state.oauth, request);
 	if (path === '/services/oauth2/token') return handleToken(state.oauth, request);
 	if (path === '/services/oauth2/revoke') return handleRevoke(state.oauth, request);
-	if (path === '/services/oauth2/userinfo') return handleUserInfo(state.oauth, request, false);
-	if (/^\/id\/[a-zA-Z0-9]{15,18}\/[a-zA-Z0-9]{15,18}$/.test(path)) return handleUserInfo(state.oauth, request, true);
+	if (path === '/services/oauth2/userinfo') return handleUserInfo(state.oauth, request);
+	const identity = /^\/id\/([a-zA-Z0-9]{15,18})\/([a-zA-Z0-9]{15,18})$/.exec(path);
+	if (identity !== null) return handleIdentity(state.oauth, request, identity[1], identity[2]);
 	return htmlReply(404, '<!DOCTYPE html><html><head><title>Page Not Found</title></head><body><h1>URL No Longer Exists</h1></body></html>');
 }
 
 function expireBearer(state: ServerState, request: EmulatorRequest): void {
-	const token = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+	const token = bearerToken(request.headers);
 	if (token !== undefined) state.oauth.tokens.expireAccessToken(token);
+}
+
+/** Whose access token the Authorization header carries, as this org sees it on arrival (RecordedRequest.tokenUser). */
+function tokenOwner(state: ServerState, request: EmulatorRequest): Pick<RecordedRequest, 'tokenUser' | 'tokenIssuedTo'> {
+	const token = bearerToken(request.headers);
+	if (token === undefined) return {};
+	const { tokens } = state.oauth;
+	const issuedTo = tokens.issuedTo(token);
+	if (issuedTo === undefined) return {};
+	const valid = tokens.validAccessToken(token) !== undefined;
+	return valid ? { tokenUser: issuedTo, tokenIssuedTo: issuedTo } : { tokenIssuedTo: issuedTo };
 }
 
 async function toEmulatorRequest(state: ServerState, message: IncomingMessage): Promise<EmulatorRequest> {

@@ -4,6 +4,19 @@
  */
 
 export interface EmulatorOptions {
+	/**
+	 * Which org this emulator is, 1 to 62 (default 1): its org id (`orgIdOf(n)`), the org id that
+	 * starts its access tokens and identity URLs, and the pod marker of every id it mints
+	 * (`00QEm0...` in org 1, `00QEm1...` in org 2), so that two emulators of different numbers
+	 * never share an id. Org 1 is ORG_ID, USER_ID and `makeId(prefix, n)`.
+	 */
+	org?: number;
+	/**
+	 * Users beyond the default one (emulator.user@example.com / emulator), with ids
+	 * `userIdOf(org, 2)`, `userIdOf(org, 3)`, ... in this order. Each logs in on the consent page
+	 * with its own username and password; `issueTokens({ user })` issues its tokens.
+	 */
+	users?: UserOption[];
 	/** 0 (the default in code) picks a free port; the CLI defaults to 8787. */
 	port?: number;
 	/** Interface to listen on, default '127.0.0.1'. */
@@ -47,6 +60,13 @@ export interface EmulatorOptions {
 	tls?: { key: string | Buffer; cert: string | Buffer };
 	/** One line per request (the CLI prints them). */
 	log?: (line: string) => void;
+}
+
+export interface UserOption {
+	/** Shaped like an email address, at most 80 characters, unique in any letter case. */
+	username: string;
+	/** Default 'emulator', as the default user's. */
+	password?: string;
 }
 
 export interface AssignmentRuleOption {
@@ -106,6 +126,17 @@ export interface RecordedRequest {
 	remoteAddress: string;
 	/** When the request arrived (ms since the epoch). */
 	receivedAt: number;
+	/**
+	 * The user id (005, 18 characters) whose access token the Authorization header carried, when
+	 * that token worked in this emulator as the request arrived; absent without a token, and for
+	 * a token this org did not issue (another emulator's) or that no longer works.
+	 */
+	tokenUser?: string;
+	/**
+	 * The user this emulator issued the header's access token to, whether it still works or not
+	 * (an expired token of this org has it, a token of another org never does).
+	 */
+	tokenIssuedTo?: string;
 }
 
 export interface Fault {
@@ -176,6 +207,10 @@ export interface EmulatorHandle {
 	/** e.g. http://127.0.0.1:41234 (no trailing slash). */
 	url: string;
 	app: OAuthApp;
+	/** This org's id (18 characters; its first 15 start every access token). */
+	orgId: string;
+	/** The id of a user of this org by username (any letter case); throws for a username it does not have. */
+	userId(username: string): string;
 	stop(): Promise<void>;
 	/** Stored records of that object, with Id (copies). */
 	records(objectName: string): Array<Record<string, unknown>>;
@@ -187,8 +222,8 @@ export interface EmulatorHandle {
 	/** Every request, in order of arrival. */
 	requests(): RecordedRequest[];
 	apiUsage(): ApiUsage;
-	/** As if a user had consented: a Salesforce token answer. */
-	issueTokens(opts?: { scope?: string }): TokenResponse;
+	/** As if a user (by username; default the default user) had consented: a Salesforce token answer. */
+	issueTokens(opts?: { scope?: string; user?: string }): TokenResponse;
 	/** An admin changes an object (a field made required or optional, added, removed): served and enforced from now on. */
 	setDescribe(name: string, describe: object): void;
 	/** Every access token issued so far stops working (401 INVALID_SESSION_ID). */

@@ -5,7 +5,7 @@
  * page's form: Allow redirects with code and state, Deny with error=access_denied.
  */
 import { htmlReply, parseForm, redirectReply, type EmulatorRequest, type Reply } from '../http';
-import { authorizeErrorPageHtml, consentPageHtml, EMULATOR_PASSWORD, EMULATOR_USERNAME } from './consent-page';
+import { authorizeErrorPageHtml, consentPageHtml } from './consent-page';
 import type { OAuthContext } from './context';
 
 /** Scopes a connected app can be given (the emulated app has all of them selected). */
@@ -39,17 +39,18 @@ function showAuthorize(context: OAuthContext, request: EmulatorRequest): Reply {
 	if ('reply' in checked) return checked.reply;
 	const authorize = checked.request;
 	const sessionId = sessionOf(request);
-	const hasSession = context.tokens.hasSession(sessionId);
+	const sessionUser = context.tokens.sessionUser(sessionId);
 	const forceLogin = authorize.prompt.includes('login') || authorize.prompt.includes('select_account');
 	const forceConsent = authorize.prompt.includes('consent');
-	const approved = hasSession && context.tokens.approved(sessionId, authorize.clientId, authorize.scope);
+	const approved = sessionUser !== undefined && context.tokens.approved(sessionId, authorize.clientId, authorize.scope);
 	if (authorize.prompt.includes('none')) {
-		if (!hasSession) return redirectWithError(authorize, 'login_required', 'user is not logged in');
+		if (sessionUser === undefined) return redirectWithError(authorize, 'login_required', 'user is not logged in');
 		if (!approved) return redirectWithError(authorize, 'consent_required', 'user has not approved this app');
-		return redirectWithCode(context, authorize);
+		return redirectWithCode(context, authorize, sessionUser);
 	}
-	if (approved && !forceLogin && !forceConsent) return redirectWithCode(context, authorize);
-	return consentPage(request, authorize, !hasSession || forceLogin);
+	if (approved && !forceLogin && !forceConsent) return redirectWithCode(context, authorize, sessionUser);
+	const askLogin = sessionUser === undefined || forceLogin;
+	return consentPage(context, request, authorize, askLogin ? undefined : sessionUser);
 }
 
 function decide(context: OAuthContext, request: EmulatorRequest): Reply {
@@ -58,20 +59,23 @@ function decide(context: OAuthContext, request: EmulatorRequest): Reply {
 	if ('reply' in checked) return checked.reply;
 	const authorize = checked.request;
 	if (form.decision === 'deny') return redirectWithError(authorize, 'access_denied', 'end-user denied authorization');
-	if (form.decision !== 'allow') {
-		return consentPage(request, authorize, form.username !== undefined, 'Choose Allow or Deny.');
-	}
 	let sessionId = sessionOf(request);
+	let userId = context.tokens.sessionUser(sessionId);
+	if (form.decision !== 'allow') {
+		return consentPage(context, request, authorize, form.username === undefined ? userId : undefined, 'Choose Allow or Deny.');
+	}
 	const headers: Record<string, string> = {};
-	if (form.username !== undefined || !context.tokens.hasSession(sessionId)) {
-		if (form.username !== EMULATOR_USERNAME || form.pw !== EMULATOR_PASSWORD) {
-			return consentPage(request, authorize, true, 'Please check your username and password. If you still can\'t log in, contact your Salesforce administrator.');
+	if (form.username !== undefined || userId === undefined) {
+		const user = context.users.signIn(form.username, form.pw);
+		if (user === undefined) {
+			return consentPage(context, request, authorize, undefined, 'Please check your username and password. If you still can\'t log in, contact your Salesforce administrator.');
 		}
-		sessionId = context.tokens.openSession();
+		userId = user.id;
+		sessionId = context.tokens.openSession(userId);
 		headers['Set-Cookie'] = `${SESSION_COOKIE}=${sessionId}; Path=/; HttpOnly; SameSite=Lax`;
 	}
 	context.tokens.approve(sessionId as string, authorize.clientId, authorize.scope);
-	return redirectWithCode(context, authorize, headers);
+	return redirectWithCode(context, authorize, userId, headers);
 }
 
 /** Client and redirect URI first (errors shown as a page), then the rest (errors sent to the redirect URI). */
@@ -110,20 +114,24 @@ function checkAuthorize(context: OAuthContext, params: Record<string, string>): 
 	return { request };
 }
 
-function consentPage(request: EmulatorRequest, authorize: AuthorizeRequest, askLogin: boolean, error?: string): Reply {
+/** `sessionUser`: the logged-in user whose consent is asked; undefined asks for a login (pre-filled with the default user). */
+function consentPage(context: OAuthContext, request: EmulatorRequest, authorize: AuthorizeRequest, sessionUser: string | undefined, error?: string): Reply {
 	const params = request.method === 'GET' ? request.query : parseForm(request.rawBody);
 	const hidden: Record<string, string> = {};
 	for (const name of CARRIED) {
 		if (params[name] !== undefined) hidden[name] = params[name];
 	}
 	const loginHostLabel = request.hostKind === 'sandbox' ? 'Salesforce (sandbox)' : request.hostKind === 'login' ? 'Salesforce' : request.host;
-	const html = consentPageHtml({ hidden, clientId: authorize.clientId, scope: authorize.scope, askLogin, loginHostLabel, error });
+	const user = (sessionUser === undefined ? undefined : context.users.byId(sessionUser)) ?? context.users.defaultUser;
+	const askLogin = sessionUser === undefined;
+	const html = consentPageHtml({ hidden, clientId: authorize.clientId, scope: authorize.scope, askLogin, loginHostLabel, user, error });
 	return htmlReply(200, html, { 'Cache-Control': 'no-store' });
 }
 
-function redirectWithCode(context: OAuthContext, authorize: AuthorizeRequest, headers: Record<string, string> = {}): Reply {
+function redirectWithCode(context: OAuthContext, authorize: AuthorizeRequest, userId: string, headers: Record<string, string> = {}): Reply {
 	const code = context.tokens.createCode({
 		clientId: authorize.clientId,
+		userId,
 		redirectUri: authorize.redirectUri,
 		scope: authorize.scope,
 		codeChallenge: authorize.codeChallenge,

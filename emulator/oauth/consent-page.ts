@@ -4,10 +4,7 @@
  * Salesforce's pages (username, password, oaapprove, oadeny) so browser automation reads naturally.
  */
 import { escapeHtml } from '../http';
-
-/** The emulated user; the form comes pre-filled with these so a click on Allow is enough. */
-export const EMULATOR_USERNAME = 'emulator.user@example.com';
-export const EMULATOR_PASSWORD = 'emulator';
+import type { EmulatorUser } from '../users';
 
 const SCOPE_DESCRIPTIONS: Record<string, string> = {
 	api: 'Manage user data via APIs',
@@ -31,6 +28,8 @@ export interface ConsentPageModel {
 	/** Show the username/password fields (no session yet, or prompt=login / select_account). */
 	askLogin: boolean;
 	loginHostLabel: string;
+	/** Whose access is asked: the session's user, or the one the login fields are pre-filled with. */
+	user: Pick<EmulatorUser, 'username' | 'password'>;
 	error?: string;
 }
 
@@ -42,9 +41,9 @@ export function consentPageHtml(model: ConsentPageModel): string {
 		? `<fieldset id="login">
 		<legend>Log in to ${escapeHtml(model.loginHostLabel)}</legend>
 		<label for="username">Username</label>
-		<input type="email" id="username" name="username" value="${EMULATOR_USERNAME}" autocomplete="username">
+		<input type="email" id="username" name="username" value="${escapeHtml(model.user.username)}" autocomplete="username">
 		<label for="password">Password</label>
-		<input type="password" id="password" name="pw" value="${EMULATOR_PASSWORD}" autocomplete="current-password">
+		<input type="password" id="password" name="pw" value="${escapeHtml(model.user.password)}" autocomplete="current-password">
 	</fieldset>`
 		: '';
 	const scopeItems = model.scope
@@ -73,7 +72,7 @@ export function consentPageHtml(model: ConsentPageModel): string {
 		<ul id="scopes">
 			${scopeItems}
 		</ul>
-		<p>Do you want to allow access for ${EMULATOR_USERNAME}?</p>
+		<p>Do you want to allow access for ${escapeHtml(model.user.username)}?</p>
 		<div class="buttons">
 			<button type="submit" id="oadeny" name="decision" value="deny">Deny</button>
 			<button type="submit" id="oaapprove" name="decision" value="allow">Allow</button>

@@ -1,11 +1,14 @@
 import type { EmulatorRequest } from '../http';
 import type { OAuthApp } from '../types';
+import type { UserDirectory } from '../users';
 import type { TokenStore } from './tokens';
 
 /** What the OAuth handlers share with the rest of the emulator. */
 export interface OAuthContext {
 	app: OAuthApp;
 	tokens: TokenStore;
+	/** Who can log in; tokens and identity answers are per user. */
+	users: UserDirectory;
 	rotateRefreshTokens: boolean;
 	requireClientSecret: boolean;
 	/** instance_url of token answers. */

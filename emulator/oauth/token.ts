@@ -1,14 +1,11 @@
 /**
- * POST /services/oauth2/token (authorization_code and refresh_token grants), /revoke, /userinfo
- * and the identity URL, with Salesforce's answers and error shapes.
+ * POST /services/oauth2/token (authorization_code and refresh_token grants) and /revoke, with
+ * Salesforce's answers and error shapes. /userinfo and the identity URL are in identity.ts.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-import { ORG_ID, USER_ID } from '../ids';
 import { emptyReply, jsonReply, parseForm, type EmulatorRequest, type Reply } from '../http';
-import { EMULATOR_USERNAME } from './consent-page';
 import { identityBaseFor, type OAuthContext } from './context';
-import { identityUrl } from './tokens';
 
 /** Token answers must never be cached. */
 const NO_STORE = { 'Cache-Control': 'no-cache,must-revalidate,max-age=0,no-store,private', Pragma: 'no-cache' };
@@ -82,7 +79,7 @@ export function handleToken(context: OAuthContext, request: EmulatorRequest): Re
 		}
 	}
 	context.tokens.spendCode(params.code);
-	return jsonReply(200, context.tokens.issue({ ...grant, scope: code.scope }), NO_STORE);
+	return jsonReply(200, context.tokens.issue({ ...grant, scope: code.scope, userId: code.userId }), NO_STORE);
 }
 
 /** POST (form) or GET (query) with token=<access or refresh token>. */
@@ -92,58 +89,4 @@ export function handleRevoke(context: OAuthContext, request: EmulatorRequest): R
 	if (token === undefined || token === '') return oauthError('unsupported_token_type', 'this token type is not supported');
 	if (!context.tokens.revoke(token)) return oauthError('invalid_token', 'invalid token');
 	return emptyReply(200);
-}
-
-/** GET /services/oauth2/userinfo and the identity URL GET /id/<orgId>/<userId>. */
-export function handleUserInfo(context: OAuthContext, request: EmulatorRequest, identity: boolean): Reply {
-	const bearer = /^(?:Bearer|OAuth)\s+(.+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? request.query.oauth_token;
-	if (bearer === undefined || context.tokens.validAccessToken(bearer) === undefined) {
-		return { status: 403, headers: { 'Content-Type': 'text/plain;charset=UTF-8' }, body: 'Bad_OAuth_Token' };
-	}
-	const id = identityUrl(identityBaseFor(request));
-	const instanceUrl = context.instanceUrl();
-	const common = {
-		active: true,
-		user_type: 'STANDARD',
-		language: 'en_US',
-		locale: 'en_US',
-		utcOffset: 0,
-		urls: {
-			rest: `${instanceUrl}/services/data/v{version}/`,
-			sobjects: `${instanceUrl}/services/data/v{version}/sobjects/`,
-			query: `${instanceUrl}/services/data/v{version}/query/`,
-			profile: `${instanceUrl}/${USER_ID}`,
-		},
-	};
-	if (identity) {
-		return jsonReply(200, {
-			id,
-			asserted_user: true,
-			user_id: USER_ID,
-			organization_id: ORG_ID,
-			username: EMULATOR_USERNAME,
-			nick_name: 'emulator.user',
-			display_name: 'Emulator User',
-			email: EMULATOR_USERNAME,
-			email_verified: true,
-			first_name: 'Emulator',
-			last_name: 'User',
-			timezone: 'GMT',
-			...common,
-		});
-	}
-	return jsonReply(200, {
-		sub: id,
-		user_id: USER_ID,
-		organization_id: ORG_ID,
-		preferred_username: EMULATOR_USERNAME,
-		nickname: 'emulator.user',
-		name: 'Emulator User',
-		email: EMULATOR_USERNAME,
-		email_verified: true,
-		given_name: 'Emulator',
-		family_name: 'User',
-		zoneinfo: 'GMT',
-		...common,
-	});
 }

@@ -1,14 +1,16 @@
 /**
- * Everything the OAuth server remembers: authorization codes, access tokens, refresh tokens and
- * browser sessions. Tokens are opaque random strings shaped like Salesforce's (`<orgId>!<secret>`).
+ * Everything the OAuth server of one org remembers: authorization codes, access tokens, refresh
+ * tokens and browser sessions, each with the user it belongs to. Tokens are opaque random strings
+ * shaped like Salesforce's (`<orgId>!<secret>`).
  */
 import { createHmac, randomBytes } from 'node:crypto';
 
-import { ORG_ID, USER_ID } from '../ids';
 import type { TokenResponse } from '../types';
 
 export interface AuthorizationCode {
 	clientId: string;
+	/** The user who logged in and allowed access. */
+	userId: string;
 	redirectUri: string;
 	scope: string[];
 	codeChallenge?: string;
@@ -17,6 +19,7 @@ export interface AuthorizationCode {
 
 interface AccessToken {
 	clientId: string;
+	userId: string;
 	scope: string[];
 	expiresAt: number;
 	/** The refresh token this session came from: revoking it ends the session too. */
@@ -26,13 +29,22 @@ interface AccessToken {
 
 interface RefreshToken {
 	clientId: string;
+	userId: string;
 	scope: string[];
 	family: string;
 	revoked: boolean;
 }
 
+/** A browser session: who logged in, and the scopes they approved for each client id. */
+interface Session {
+	userId: string;
+	approvals: Map<string, Set<string>>;
+}
+
 export interface TokenGrant {
 	clientId: string;
+	/** Whose tokens these are. */
+	userId: string;
 	clientSecret: string;
 	scope: string[];
 	/** Base of the identity URL: https://login.salesforce.com, https://test.salesforce.com, or the emulator. */
@@ -49,18 +61,20 @@ export function grantsRefresh(scope: string[]): boolean {
 	return scope.includes('refresh_token') || scope.includes('offline_access');
 }
 
-export function identityUrl(identityBase: string): string {
-	return `${identityBase}/id/${ORG_ID}/${USER_ID}`;
+export function identityUrl(identityBase: string, orgId: string, userId: string): string {
+	return `${identityBase}/id/${orgId}/${userId}`;
 }
 
 export class TokenStore {
 	private readonly codes = new Map<string, AuthorizationCode>();
 	private readonly accessTokens = new Map<string, AccessToken>();
 	private readonly refreshTokens = new Map<string, RefreshToken>();
-	/** Browser sessions (cookie value) -> client ids and the scopes the user approved for each. */
-	private readonly sessions = new Map<string, Map<string, Set<string>>>();
+	/** By cookie value. */
+	private readonly sessions = new Map<string, Session>();
 
 	constructor(
+		/** The org every token is of: it starts every access token and identity URL. */
+		readonly orgId: string,
 		private readonly accessTokenTtlMs: number,
 		private readonly codeTtlMs: number,
 	) {}
@@ -90,11 +104,11 @@ export class TokenStore {
 		return this.answer(grant, family, refreshToken);
 	}
 
-	/** A token answer for a refresh; undefined when the refresh token is unknown, revoked or not this client's. */
-	refresh(refreshToken: string, grant: Omit<TokenGrant, 'scope'>, rotate: boolean): TokenResponse | undefined {
+	/** A token answer for a refresh, for the refresh token's user; undefined when it is unknown, revoked or not this client's. */
+	refresh(refreshToken: string, grant: Omit<TokenGrant, 'scope' | 'userId'>, rotate: boolean): TokenResponse | undefined {
 		const stored = this.refreshTokens.get(refreshToken);
 		if (stored === undefined || stored.revoked || stored.clientId !== grant.clientId) return undefined;
-		const fullGrant = { ...grant, scope: stored.scope };
+		const fullGrant = { ...grant, scope: stored.scope, userId: stored.userId };
 		let rotated: string | undefined;
 		if (rotate) {
 			stored.revoked = true;
@@ -108,6 +122,11 @@ export class TokenStore {
 		const stored = this.accessTokens.get(token);
 		if (stored === undefined || stored.expired || stored.expiresAt <= Date.now()) return undefined;
 		return stored;
+	}
+
+	/** The user an access token was issued to, whether it still works or not; undefined when this org never issued it. */
+	issuedTo(token: string): string | undefined {
+		return this.accessTokens.get(token)?.userId;
 	}
 
 	expireAccessToken(token: string): void {
@@ -139,18 +158,20 @@ export class TokenStore {
 		return true;
 	}
 
-	openSession(): string {
+	/** A browser session of a user who just logged in. */
+	openSession(userId: string): string {
 		const sessionId = secret(24);
-		this.sessions.set(sessionId, new Map());
+		this.sessions.set(sessionId, { userId, approvals: new Map() });
 		return sessionId;
 	}
 
-	hasSession(sessionId: string | undefined): boolean {
-		return sessionId !== undefined && this.sessions.has(sessionId);
+	/** The user logged in with this session cookie, or undefined when it is no session. */
+	sessionUser(sessionId: string | undefined): string | undefined {
+		return sessionId === undefined ? undefined : this.sessions.get(sessionId)?.userId;
 	}
 
 	approve(sessionId: string, clientId: string, scope: string[]): void {
-		const approvals = this.sessions.get(sessionId);
+		const approvals = this.sessions.get(sessionId)?.approvals;
 		if (approvals === undefined) return;
 		const scopes = approvals.get(clientId) ?? new Set<string>();
 		for (const name of scope) scopes.add(name);
@@ -159,28 +180,29 @@ export class TokenStore {
 
 	approved(sessionId: string | undefined, clientId: string, scope: string[]): boolean {
 		if (sessionId === undefined) return false;
-		const scopes = this.sessions.get(sessionId)?.get(clientId);
+		const scopes = this.sessions.get(sessionId)?.approvals.get(clientId);
 		return scopes !== undefined && scope.every((name) => scopes.has(name));
 	}
 
 	private newRefreshToken(grant: TokenGrant, family: string): string {
 		const token = `5Aep${secret(64)}`;
-		this.refreshTokens.set(token, { clientId: grant.clientId, scope: grant.scope, family, revoked: false });
+		this.refreshTokens.set(token, { clientId: grant.clientId, userId: grant.userId, scope: grant.scope, family, revoked: false });
 		return token;
 	}
 
 	/** Salesforce's field order; `signature` = base64 HMAC-SHA256 of id + issued_at keyed with the client secret. */
 	private answer(grant: TokenGrant, family: string, refreshToken: string | undefined): TokenResponse {
-		const accessToken = `${ORG_ID.slice(0, 15)}!${secret(72)}`;
+		const accessToken = `${this.orgId.slice(0, 15)}!${secret(72)}`;
 		const issuedAt = Date.now();
 		this.accessTokens.set(accessToken, {
 			clientId: grant.clientId,
+			userId: grant.userId,
 			scope: grant.scope,
 			expiresAt: issuedAt + this.accessTokenTtlMs,
 			family,
 			expired: false,
 		});
-		const id = identityUrl(grant.identityBase);
+		const id = identityUrl(grant.identityBase, this.orgId, grant.userId);
 		const issuedAtText = String(issuedAt);
 		const signature = createHmac('sha256', grant.clientSecret).update(id + issuedAtText).digest('base64');
 		const response: TokenResponse = {

@@ -1,5 +1,4 @@
 /** What a REST resource handler gets, and helpers every write resource uses. */
-import { USER_ID } from '../ids';
 import type { EmulatorRequest, Reply } from '../http';
 import type { ApiUsageCounter } from '../limits';
 import type { Org } from '../org';
@@ -13,6 +12,8 @@ export interface RestCall {
 	/** Values of the route's {placeholders}. */
 	params: Record<string, string>;
 	org: Org;
+	/** The user whose access token authenticated the call (a composite's subrequests: the composite's). */
+	userId: string;
 	/** A fault asked this call to fail with row lock contention. */
 	lockRow: boolean;
 	/** A fault locks some records of this Collections write: asked once per record it would save. */
@@ -29,15 +30,14 @@ export function unsupportedMediaType(request: EmulatorRequest): Reply | undefine
 
 /** The write call's batch, or the 400 that fails the whole call (a Sforce-Auto-Assign that is no rule id). */
 export function openBatch(call: RestCall): WriteBatch | Reply {
-	const batch = WriteBatch.open(call.org, call.request.headers, call.version);
+	const batch = WriteBatch.open(call.org, call.userId, call.request.headers, call.version);
 	return batch instanceof WriteBatch ? batch : errorsReply(400, [batch]);
 }
 
-export const LOCK_ROW_ERROR: SaveError = {
-	errorCode: 'UNABLE_TO_LOCK_ROW',
-	message: `unable to obtain exclusive access to this record or 1 records: ${USER_ID}`,
-	fields: [],
-};
+/** Row lock contention met by a call of `userId` (the message names the calling user). */
+export function lockRowError(userId: string): SaveError {
+	return { errorCode: 'UNABLE_TO_LOCK_ROW', message: `unable to obtain exclusive access to this record or 1 records: ${userId}`, fields: [] };
+}
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
 	return value !== null && typeof value === 'object' && !Array.isArray(value);

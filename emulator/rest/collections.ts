@@ -6,7 +6,7 @@
 import { jsonReply, type Reply } from '../http';
 import type { ObjectSchema } from '../describes/catalog';
 import { isWellFormedId } from '../ids';
-import { isPlainObject, LOCK_ROW_ERROR, openBatch, unsupportedMediaType, type RestCall } from './call';
+import { isPlainObject, lockRowError, openBatch, unsupportedMediaType, type RestCall } from './call';
 import { apiError, collectionsErrorEntry, errorsReply, type SaveError } from './errors';
 import { booleanFlag, parseJsonBody, parserError } from './json-body';
 import { WriteBatch, type Plan } from './save';
@@ -64,13 +64,13 @@ export function readCollection(call: RestCall): CollectionRead {
 function withLockedRecords(call: RestCall, plans: Plan[]): Plan[] {
 	const { lockRecord } = call;
 	if (lockRecord === undefined) return plans;
-	return plans.map((plan): Plan => (plan.kind !== 'fail' && lockRecord() ? { kind: 'fail', errors: [LOCK_ROW_ERROR] } : plan));
+	return plans.map((plan): Plan => (plan.kind !== 'fail' && lockRecord() ? { kind: 'fail', errors: [lockRowError(call.userId)] } : plan));
 }
 
 /** Stores the plans (or none of them) and answers one result per record, in order; an upsert's results say `created`. */
 export function finish(call: RestCall, read: Extract<CollectionRead, { ok: true }>, planned: Plan[], upsert: boolean): Reply {
 	if (call.lockRow) {
-		return jsonReply(200, planned.map((plan) => failure(plan.kind === 'fail' ? plan.errors : [LOCK_ROW_ERROR], upsert)));
+		return jsonReply(200, planned.map((plan) => failure(plan.kind === 'fail' ? plan.errors : [lockRowError(call.userId)], upsert)));
 	}
 	const plans = withLockedRecords(call, planned);
 	if (read.allOrNone && plans.some((plan) => plan.kind === 'fail')) {

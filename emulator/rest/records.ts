@@ -2,7 +2,7 @@
 import { jsonReply, type Reply } from '../http';
 import type { DescribeField, ObjectSchema } from '../describes/catalog';
 import type { StoredRecord } from '../store';
-import { isPlainObject, LOCK_ROW_ERROR, openBatch, unsupportedMediaType, type RestCall } from './call';
+import { isPlainObject, lockRowError, openBatch, unsupportedMediaType, type RestCall } from './call';
 import { apiError, errorsReply, notFound } from './errors';
 import { parseJsonBody, parserError } from './json-body';
 import { WriteBatch } from './save';
@@ -36,7 +36,7 @@ export function createRecord(call: RestCall): Reply {
 	const { batch } = write;
 	const plan = batch.create(schema, write.values);
 	if (plan.kind === 'fail') return errorsReply(400, plan.errors);
-	if (call.lockRow) return errorsReply(400, [LOCK_ROW_ERROR]);
+	if (call.lockRow) return errorsReply(400, [lockRowError(call.userId)]);
 	const id = batch.commit(plan);
 	return jsonReply(201, { id, success: true, errors: [] }, { Location: `/services/data/v${call.version}/sobjects/${schema.name}/${id}` });
 }

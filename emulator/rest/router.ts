@@ -4,11 +4,11 @@
  * one API call counted, the resource. Every answer carries Sforce-Limit-Info. Composite
  * subrequests take the same routes from the version check on, inside the composite's one call.
  */
-import { jsonReply, type EmulatorRequest, type Reply } from '../http';
+import { bearerToken, jsonReply, type EmulatorRequest, type Reply } from '../http';
 import type { ApiUsageCounter } from '../limits';
 import type { TokenStore } from '../oauth/tokens';
 import type { Org } from '../org';
-import { LOCK_ROW_ERROR, type RestCall } from './call';
+import { lockRowError, type RestCall } from './call';
 import { createCollection, updateCollection } from './collections';
 import { runComposite } from './composite';
 import { describeGlobal, describeSObject, sobjectBasicInfo } from './describe';
@@ -69,13 +69,14 @@ function route(context: RestContext, request: EmulatorRequest, lockRow: boolean,
 	if (rest === '') return request.method === 'GET' ? jsonReply(200, versionList()) : methodNotAllowed(request.method, ['GET']);
 	const versioned = versionedPath(request.path);
 	if ('status' in versioned) return versioned;
-	if (!authenticated(context.tokens, request)) return sessionInvalid();
+	const userId = tokenUser(context.tokens, request);
+	if (userId === undefined) return sessionInvalid();
 	if (context.usage.exhausted()) return apiError(403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
 	const found = findRoute(request.method, versioned.resourcePath);
 	context.usage.count(found.usageKey);
 	if ('failure' in found) return found.failure;
-	if (lockRow && !found.route.locks) return errorsReply(400, [LOCK_ROW_ERROR]);
-	const call: RestCall = { request, version: versioned.version, params: found.params, org: context.org, lockRow, lockRecord, usage: context.usage };
+	if (lockRow && !found.route.locks) return errorsReply(400, [lockRowError(userId)]);
+	const call: RestCall = { request, version: versioned.version, params: found.params, org: context.org, userId, lockRow, lockRecord, usage: context.usage };
 	return found.route.handle(call);
 }
 
@@ -117,10 +118,10 @@ function findRoute(method: string, resourcePath: string): FoundRoute {
 	return { route: found.route, params: found.params as Record<string, string>, usageKey: `${found.route.method} ${found.route.pattern || '/'}` };
 }
 
-/** Salesforce takes `Bearer <token>` and the older `OAuth <token>`. */
-function authenticated(tokens: TokenStore, request: EmulatorRequest): boolean {
-	const token = /^(?:Bearer|OAuth)\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
-	return token !== undefined && tokens.validAccessToken(token) !== undefined;
+/** The user of the call's access token, undefined when it has none that works here. */
+function tokenUser(tokens: TokenStore, request: EmulatorRequest): string | undefined {
+	const token = bearerToken(request.headers);
+	return token === undefined ? undefined : tokens.validAccessToken(token)?.userId;
 }
 
 function match(pattern: string, path: string): Record<string, string> | undefined {

@@ -2,7 +2,7 @@
  * Saving records as the org does once their JSON was read, for one API call (a WriteBatch): the
  * describe's rules (validation.ts), references that must exist, the object's own rules (converted
  * leads, campaign members: rules/), the duplicate rule, unique fields; then defaults, the
- * assignment rule's owner and an id. Preparing and committing are separate so an all-or-none
+ * calling user as owner and in the audit fields (or the assignment rule's owner) and an id. Preparing and committing are separate so an all-or-none
  * Collections call can store nothing; a unique value claimed by an earlier record of the call
  * fails the later ones.
  */
@@ -25,14 +25,14 @@ export class WriteBatch {
 
 	private constructor(private readonly context: SaveContext) {}
 
-	/** The Sforce-* headers of a write call read once; a bad Sforce-Auto-Assign fails the whole call. */
-	static open(org: Org, headers: Record<string, string>, version: string): WriteBatch | SaveError {
+	/** A write call by `userId`: its Sforce-* headers read once; a bad Sforce-Auto-Assign fails the whole call. */
+	static open(org: Org, userId: string, headers: Record<string, string>, version: string): WriteBatch | SaveError {
 		const choice = readAutoAssignHeader(headers['sforce-auto-assign']);
 		if ('errorCode' in choice) return choice;
 		const owner = org.rules.assignment.ownerFor(choice);
 		if ('errorCode' in owner) return owner;
 		const allowSave = /(?:^|[;,\s])allowSave\s*=\s*true\b/i.test(headers['sforce-duplicate-rule-header'] ?? '');
-		return new WriteBatch({ org, version, allowSave, assignedOwnerId: owner.ownerId });
+		return new WriteBatch({ org, version, allowSave, userId, assignedOwnerId: owner.ownerId });
 	}
 
 	create(schema: ObjectSchema, values: FieldValues): Plan {
@@ -46,7 +46,7 @@ export class WriteBatch {
 			() => rules.createErrors?.(this.context, values, claims.claim) ?? [],
 		]);
 		if (errors.length > 0) return failed(...errors);
-		const record = withDefaults(schema, values);
+		const record = withDefaults(schema, values, this.context.userId);
 		rules.beforeInsert?.(this.context, record);
 		const late = this.lateErrors(schema, record, record, undefined, claims.claim);
 		if (late.length > 0) return failed(...late);
@@ -76,7 +76,7 @@ export class WriteBatch {
 	/** Stores a prepared plan; answers the record's id. */
 	commit(plan: Exclude<Plan, { kind: 'fail' }>): string {
 		if (plan.kind === 'update') {
-			applyChanges(plan.schema, plan.target, plan.changes);
+			applyChanges(plan.schema, plan.target, plan.changes, this.context.userId);
 			return plan.target.Id;
 		}
 		const stored = storeNew(this.context.org, plan.schema, plan.record);

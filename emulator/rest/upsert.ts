@@ -7,7 +7,7 @@
 import { emptyReply, jsonReply, type Reply } from '../http';
 import type { DescribeField, ObjectSchema } from '../describes/catalog';
 import type { StoredRecord } from '../store';
-import { LOCK_ROW_ERROR, type RestCall } from './call';
+import { lockRowError, type RestCall } from './call';
 import { finish, readCollection } from './collections';
 import { apiError, errorsReply, notFound } from './errors';
 import { readSingleWrite } from './records';
@@ -46,7 +46,7 @@ export function upsertRecord(call: RestCall): Reply {
 	if (matches.length === 0 && target.keyField.type === 'id') return apiError(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${key}`);
 	const plan = matches.length === 1 ? batch.update(target.schema, matches[0], values) : batch.create(target.schema, { ...values, [target.keyField.name]: key });
 	if (plan.kind === 'fail') return errorsReply(400, plan.errors);
-	if (call.lockRow) return errorsReply(400, [LOCK_ROW_ERROR]);
+	if (call.lockRow) return errorsReply(400, [lockRowError(call.userId)]);
 	const id = batch.commit(plan);
 	if (plan.kind === 'create') return jsonReply(201, { id, success: true, errors: [], created: true });
 	return Number(call.version) < 46 ? emptyReply(204) : jsonReply(200, { id, success: true, errors: [], created: false });

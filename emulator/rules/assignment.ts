@@ -35,7 +35,7 @@ export class AssignmentRules {
 		if (option.active && this.rules.some((rule) => rule.active)) throw new Error(`assignmentRules: "${option.name}" cannot be active too: an org has one active Lead assignment rule`);
 		const schema = org.catalog.find('AssignmentRule');
 		if (schema === undefined) throw new Error('The AssignmentRule describe is missing');
-		const stored = storeNew(org, schema, withDefaults(schema, { Name: option.name, SobjectType: 'Lead', Active: option.active }));
+		const stored = storeNew(org, schema, withDefaults(schema, { Name: option.name, SobjectType: 'Lead', Active: option.active }, org.users.defaultUser.id));
 		this.rules.push({ id: stored.Id, active: option.active, ownerId: option.ownerId });
 		return stored.Id;
 	}

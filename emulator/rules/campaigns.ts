@@ -20,20 +20,21 @@ export function seedCampaigns(org: Org, campaigns: CampaignOption[]): void {
 		const statuses = option.statuses ?? NEW_CAMPAIGN_STATUSES;
 		if (statuses.length === 0) throw new Error(`campaigns: "${option.name}" needs at least one member status`);
 		if (statuses.filter((status) => status.isDefault).length > 1) throw new Error(`campaigns: "${option.name}" has more than one default status`);
-		const campaign = storeNew(org, schema, withDefaults(schema, { Name: option.name, IsActive: option.isActive ?? true }));
-		addStatuses(org, campaign.Id, statuses);
+		const userId = org.users.defaultUser.id;
+		const campaign = storeNew(org, schema, withDefaults(schema, { Name: option.name, IsActive: option.isActive ?? true }, userId));
+		addStatuses(org, userId, campaign.Id, statuses);
 	}
 }
 
-/** SortOrder follows the given order; with no default marked, the first status is the default. */
-function addStatuses(org: Org, campaignId: string, statuses: CampaignStatusOption[]): void {
+/** Statuses `userId` creates; SortOrder follows the given order; with no default marked, the first status is the default. */
+function addStatuses(org: Org, userId: string, campaignId: string, statuses: CampaignStatusOption[]): void {
 	const schema = org.catalog.find('CampaignMemberStatus');
 	if (schema === undefined) throw new Error('The CampaignMemberStatus describe is missing');
 	const defaultIndex = Math.max(statuses.findIndex((status) => status.isDefault), 0);
 	statuses.forEach((status, index) => {
 		storeNew(org, schema, withDefaults(schema, {
 			CampaignId: campaignId, Label: status.label, SortOrder: index + 1, IsDefault: index === defaultIndex, HasResponded: status.hasResponded ?? false,
-		}));
+		}, userId));
 	});
 }
 
@@ -43,8 +44,8 @@ function statusesOf(org: Org, campaignId: unknown): StoredRecord[] {
 }
 
 export const CAMPAIGN_RULES: ObjectRules = {
-	afterInsert: ({ org }, campaign) => {
-		if (statusesOf(org, campaign.Id).length === 0) addStatuses(org, campaign.Id, NEW_CAMPAIGN_STATUSES);
+	afterInsert: ({ org, userId }, campaign) => {
+		if (statusesOf(org, campaign.Id).length === 0) addStatuses(org, userId, campaign.Id, NEW_CAMPAIGN_STATUSES);
 	},
 };
 

@@ -15,6 +15,8 @@ export interface SaveContext {
 	version: string;
 	/** Sforce-Duplicate-Rule-Header: allowSave=true. */
 	allowSave: boolean;
+	/** The user whose token writes: owner and audit fields of what it creates, LastModifiedById of what it edits. */
+	userId: string;
 	/** The owner the assignment rule asked for by Sforce-Auto-Assign gives a Lead; undefined when no rule runs. */
 	assignedOwnerId?: string;
 }
@@ -28,7 +30,7 @@ export interface ObjectRules {
 	beforeInsert?(context: SaveContext, record: Record<string, unknown>): void;
 	beforeUpdate?(context: SaveContext, target: StoredRecord, changes: FieldValues): void;
 	/** Records the org adds along with a new one. */
-	afterInsert?(context: Pick<SaveContext, 'org'>, stored: StoredRecord): void;
+	afterInsert?(context: Pick<SaveContext, 'org' | 'userId'>, stored: StoredRecord): void;
 }
 
 /**

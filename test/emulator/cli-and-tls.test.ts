@@ -39,6 +39,15 @@ describe('command line', () => {
 		expect(() => optionsFromArgs(['--assignment-rule', 'West coast'])).toThrow('--assignment-rule expects NAME=OWNER_ID, got "West coast"');
 	});
 
+	it('turns --org N and --user NAME[:PASSWORD] into the org number and added users', () => {
+		expect(optionsFromArgs(['--org', '2', '--user', 'second@example.com', '--user', 'third@example.com:s3:cret'])).toMatchObject({
+			org: 2,
+			users: [{ username: 'second@example.com' }, { username: 'third@example.com', password: 's3:cret' }],
+		});
+		expect(() => optionsFromArgs(['--user', 'third@example.com:'])).toThrow('--user expects NAME or NAME:PASSWORD, got "third@example.com:"');
+		expect(() => optionsFromArgs(['--org', 'two'])).toThrow('--org expects a non-negative number, got "two"');
+	});
+
 	it('turns --no-client-secret-required into requireClientSecret: false', () => {
 		expect(optionsFromArgs(['--no-client-secret-required'])).toMatchObject({ requireClientSecret: false });
 	});
@@ -52,8 +61,9 @@ describe('command line', () => {
 		expect(() => optionsFromArgs(['--describe', 'Lead'])).toThrow('--describe expects Name=path/to/describe.json, got "Lead"');
 	});
 
-	it('runs until SIGTERM, printing the base URL and the app, then exits 0', async () => {
-		const child = spawn(join(__dirname, '../../node_modules/.bin/tsx'), ['emulator/cli.ts', '--port', '0', '--quiet'], { cwd: join(__dirname, '../..') });
+	it('runs until SIGTERM, printing the base URL, the app, the org and its users, then exits 0', async () => {
+		const args = ['emulator/cli.ts', '--port', '0', '--quiet', '--org', '2', '--user', 'second@example.com:s3cret'];
+		const child = spawn(join(__dirname, '../../node_modules/.bin/tsx'), args, { cwd: join(__dirname, '../..') });
 		const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
 		let output = '';
 		try {
@@ -67,6 +77,9 @@ describe('command line', () => {
 			});
 			expect(output).toContain('client id emulator-client-id, client secret emulator-client-secret');
 			expect(output).toContain('redirect URIs: http://localhost:5678/rest/oauth2-credential/callback');
+			expect(output).toContain('org 2: 00DEm1000000002MAA\n');
+			expect(output).toContain('login as emulator.user@example.com / emulator (pre-filled on the consent page), user 005Em1000000001IAA\n');
+			expect(output).toContain('login as second@example.com / s3cret, user 005Em1000000002IAA\n');
 			expect((await fetch(`${url}/services/data/`)).status).toBe(200);
 			child.kill('SIGTERM');
 			expect(await exited).toBe(0);

@@ -57,9 +57,14 @@ export function call(
 	});
 }
 
-/** A REST call with a fresh access token. */
-export async function rest(em: EmulatorHandle, method: string, path: string, body?: object | string, headers: Record<string, string> = {}): Promise<Answer> {
-	const { access_token } = em.issueTokens();
+/** A REST call with a fresh access token of the default user. */
+export function rest(em: EmulatorHandle, method: string, path: string, body?: object | string, headers: Record<string, string> = {}): Promise<Answer> {
+	return restAs(em, undefined, method, path, body, headers);
+}
+
+/** A REST call with a fresh access token of that user (by username; undefined: the default user). */
+export function restAs(em: EmulatorHandle, user: string | undefined, method: string, path: string, body?: object | string, headers: Record<string, string> = {}): Promise<Answer> {
+	const { access_token } = em.issueTokens({ user });
 	return call(em, method, path, { body, headers: { Authorization: `Bearer ${access_token}`, ...headers } });
 }
 

@@ -43,9 +43,12 @@ export function emulatorCredential(emulator: EmulatorAddress, tokens: TokenRespo
 	};
 }
 
-/** A connected credential: tokens issued as if the user had just consented. */
-export async function connectedCredential(emulator: EmulatorHandle): Promise<StoredCredential> {
-	return emulatorCredential(emulator, await emulator.issueTokens());
+/**
+ * A connected credential: tokens issued as if a user of the emulator's org (by username; default
+ * its default user) had just consented.
+ */
+export async function connectedCredential(emulator: EmulatorHandle, options: { user?: string } = {}): Promise<StoredCredential> {
+	return emulatorCredential(emulator, emulator.issueTokens({ user: options.user }));
 }
 
 /**
