@@ -1,9 +1,9 @@
 /**
- * One n8n credential id, two orgs: n8n's resolvable credentials (or a credential reconnected while
- * executions run) make the same credential id stand for different orgs. Executions of both run in one
- * process, at once, with everything shared between executions on (describe cache, group commit, API
- * budget): every lead must land in its own org, reported with its own id, and each org must only ever
- * see its own token.
+ * One n8n credential id, two orgs or two users: n8n's resolvable credentials (or a credential
+ * reconnected while executions run) make the same credential id stand for different orgs or users.
+ * Executions of both run in one process, at once, with everything shared between executions on
+ * (describe cache, group commit, API budget): every lead must land in its own org, saved with its own
+ * user's token, reported with its own id, and each org must only ever see its own tokens.
  */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
@@ -46,7 +46,7 @@ async function startOrg(name: string, options: EmulatorOptions = {}): Promise<Or
 
 async function twoOrgs(optionsOfB: EmulatorOptions = {}): Promise<[Org, Org]> {
 	forgetSharedState();
-	return [await startOrg('a'), await startOrg('b', optionsOfB)];
+	return [await startOrg('a'), await startOrg('b', { org: 2, ...optionsOfB })];
 }
 
 function leadOf(org: Org, index: number, more: IDataObject = {}): IDataObject {
@@ -137,7 +137,7 @@ describe('the API budget of one credential id resolving to two orgs', () => {
 	it('stops the org whose budget is low, never the other', async () => {
 		forgetSharedState();
 		const a = await startOrg('a', { apiLimit: 100, apiUsed: 96 });
-		const b = await startOrg('b');
+		const b = await startOrg('b', { org: 2 });
 		const reserve = leadCreateParameters(LEAD_MAPPING, { keepInReserve: 10 });
 
 		const lowA = await run(a, [leadOf(a, 0)], reserve);
@@ -147,6 +147,39 @@ describe('the API budget of one credential id resolving to two orgs', () => {
 		expect(againA.outputs.Salesforce[0].json).toMatchObject({ success: false, errorCode: 'API_BUDGET_RESERVED' });
 		expect(ofB.outputs.Salesforce[0].json).toEqual({ id: idOf(b, 'b-1@example.com'), success: true });
 		expectOwnTokensOnly();
+	});
+});
+
+describe.each([
+	['ada first', 0],
+	['bob first', 1],
+])('one credential id resolving to two users of one org, concurrent executions (%s)', (_, firstUser) => {
+	const BOB = 'bob@example.com';
+
+	it('stores every lead with its own user’s token (created by that user), reports its own id, and never combines the two users’ records', async () => {
+		forgetSharedState();
+		const emulator = await startEmulator({ users: [{ username: BOB }] });
+		emulator.faults.add({ method: 'POST', path: '/composite/sobjects', latencyMs: 150, times: Infinity });
+		const ada: Org = { name: 'ada', emulator, credential: await connectedCredential(emulator) };
+		const bob: Org = { name: 'bob', emulator, credential: await connectedCredential(emulator, { user: BOB }) };
+		orgs.push(ada);
+		const [first, second] = firstUser === 0 ? [ada, bob] : [bob, ada];
+		const together = [1, 2, 3].flatMap((index) => [() => run(second, [leadOf(second, index)]), () => run(first, [leadOf(first, index)])]);
+
+		const results = await warmThenTogether(() => run(first, [leadOf(first, 0)]), together);
+
+		const userOf = (user: Org) => (user === ada ? emulator.userId('emulator.user@example.com') : emulator.userId(BOB));
+		const runs: Array<[Org, number]> = [[first, 0], ...[1, 2, 3].flatMap((index): Array<[Org, number]> => [[second, index], [first, index]])];
+		results.forEach((result, position) => {
+			const [user, index] = runs[position];
+			const stored = emulator.records('Lead').filter((lead) => lead.Email === `${user.name}-${index}@example.com`);
+			expect(stored.map((lead) => lead.CreatedById)).toEqual([userOf(user)]);
+			expect(result.outputs.Salesforce.map((item) => item.json)).toEqual([{ id: stored[0].Id, success: true }]);
+		});
+		for (const create of dataCalls(emulator).filter((request) => request.method === 'POST')) {
+			const owners = new Set((create.body as { records: IDataObject[] }).records.map((record) => String(record.LastName).split(' ')[0].toLowerCase()));
+			expect({ tokenOf: create.tokenUser, records: [...owners] }).toEqual({ tokenOf: create.tokenUser === userOf(ada) ? userOf(ada) : userOf(bob), records: [create.tokenUser === userOf(ada) ? 'ada' : 'bob'] });
+		}
 	});
 });
 
