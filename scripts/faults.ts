@@ -1,8 +1,9 @@
 /**
  * The fault table: for each scenario of scripts/faults/scenarios.ts, 2,000 leads (2,500 items for
- * the hostile one) through Lead → Create in n8n's engine, Continue On Fail on, against a fresh
- * emulator that misbehaves as the scenario says; then every output reconciled with the records the
- * emulator stored, and every output and error searched for the credential's secrets.
+ * the hostile one) through Lead → Create (or Create or Update by Email) in n8n's engine, Continue On
+ * Fail on, against a fresh emulator per org that misbehaves as the scenario says; then every output
+ * reconciled with the records the emulators stored (and the leads that were there before), and every
+ * output and error searched for the credentials' secrets.
  *
  *   npm run test:faults [-- --only <part of a scenario name>]
  *
@@ -27,7 +28,7 @@ async function main(): Promise<number> {
 	for (const scenario of selected) {
 		process.stderr.write(`${scenario.name} ... `);
 		const run = await runScenario(scenario);
-		results.push({ run, tally: reconcile(run.outcomes, run.records, run.keyField) });
+		results.push({ run, tally: reconcile(run.outcomes, run.records, run.keyField, run.before) });
 		process.stderr.write(`${(run.wallMs / 1000).toFixed(1)} s\n`);
 	}
 	const checks = [...selfChecks(), ...results.flatMap(checksOf)];
@@ -35,7 +36,7 @@ async function main(): Promise<number> {
 	const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}, Node ${process.version}`;
 	console.log(`Fault table (${machine}; ${((Date.now() - started) / 1000).toFixed(0)} s in all)\n`);
 	console.log(faultTable(results));
-	console.log('\nExecution shapes (executions × leads per execution, Lead → Create Batch Size, executions at once)\n');
+	console.log('\nExecution shapes (executions × leads per execution, the node\'s Batch Size, executions at once)\n');
 	console.log(shapeTable(results));
 	console.log(`\nNotes\n${notes(results)}\n`);
 	console.log(checkLines(checks));

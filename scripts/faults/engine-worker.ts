@@ -10,11 +10,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../emulator';
 import { connectedCredential, forgetSharedState, loadPackageTypes, pairedItemIndex, runWorkflow, type StoredCredential, type WorkflowResult } from '../../test/harness';
-import type { GeneratedItem } from './hostile-items';
-import type { ExecutionReport, ItemOutcome, OutcomeKind, RunRequest, WorkerMessage } from './protocol';
-import { SCENARIOS, type Scenario } from './scenarios';
+import type { ExecutionReport, ItemIdentity, ItemOutcome, OutcomeKind, RunRequest, WorkerMessage } from './protocol';
+import { orgOfExecution, type Scenario } from './scenario';
+import { SCENARIOS } from './scenarios';
 import { errorTexts, safeJson, SecretScanner } from './secrets';
-import { itemsOf, NODE_NAME, workflowOf } from './workload';
+import { itemsOf, NODE_NAME, workflowOf, type WorkloadItem } from './workload';
 
 const HEARTBEAT_MS = 200;
 
@@ -22,8 +22,8 @@ function send(message: WorkerMessage): void {
 	process.send?.(message);
 }
 
-function classify(json: IDataObject): { kind: OutcomeKind; id?: string; errorCode?: string } {
-	if (json.success === true && typeof json.id === 'string') return { kind: 'created', id: json.id };
+function classify(json: IDataObject): { kind: OutcomeKind; id?: string; created?: boolean; errorCode?: string } {
+	if (json.success === true && typeof json.id === 'string') return { kind: 'created', id: json.id, ...(typeof json.created === 'boolean' && { created: json.created }) };
 	const errorCode = typeof json.errorCode === 'string' ? json.errorCode : undefined;
 	const error = typeof json.error === 'string' ? json.error : undefined;
 	// The node's code for "Salesforce may or may not have saved it", or its words for it under another code.
@@ -44,14 +44,15 @@ function runErrors(result: WorkflowResult): unknown[] {
 class ScenarioRunner {
 	private readonly scanner = new SecretScanner();
 	private readonly blocked = monitorEventLoopDelay({ resolution: 10 });
-	private credential: StoredCredential;
+	/** Each org's credential (one id and name for all), as the last execution in that org left it. */
+	private readonly credentials: StoredCredential[];
 
 	constructor(
 		private readonly scenario: Scenario,
-		credential: StoredCredential,
+		credentials: StoredCredential[],
 	) {
-		this.credential = credential;
-		this.scanner.addCredential(credential);
+		this.credentials = [...credentials];
+		for (const credential of credentials) this.scanner.addCredential(credential);
 		this.blocked.enable();
 	}
 
@@ -65,13 +66,15 @@ class ScenarioRunner {
 
 	private async runOne(execution: number): Promise<void> {
 		const items = itemsOf(this.scenario, execution);
-		send({ type: 'started', execution, items: items.map(({ key, valid, about }) => ({ key, valid, about })) });
+		const org = orgOfExecution(this.scenario, execution);
+		send({ type: 'started', execution, items: items.map(identityOf) });
 		this.blocked.reset();
+		const startedAt = Date.now();
 		const started = performance.now();
 		let result: WorkflowResult | undefined;
 		let thrown: unknown;
 		try {
-			result = await runWorkflow({ workflow: workflowOf(this.scenario), input: items.map((item) => item.json as IDataObject), credentials: [this.credential] });
+			result = await runWorkflow({ workflow: workflowOf(this.scenario), input: items.map((item) => item.json as IDataObject), credentials: [this.credentials[org]] });
 		} catch (error) {
 			thrown = error;
 		}
@@ -79,15 +82,21 @@ class ScenarioRunner {
 		const blockedMs = this.blocked.max / 1e6;
 		// n8n keeps refreshed tokens in its database for the next execution; so does this worker.
 		if (result && result.tokenUpdates.length > 0) {
-			this.credential = result.credentials[0];
+			this.credentials[org] = result.credentials[0];
 			for (const update of result.tokenUpdates) this.scanner.addTokenData(update.oauthTokenData as IDataObject);
 		}
+		const refreshedAccessTokens = (result?.tokenUpdates ?? []).map((update) => String(update.oauthTokenData.access_token));
 		const report = this.report(execution, items, result, thrown);
-		send({ type: 'finished', report: { ...report, wallMs, blockedMs }, credential: this.credential });
+		send({ type: 'finished', report: { ...report, startedAt, wallMs, blockedMs, refreshedAccessTokens }, credentials: this.credentials });
 	}
 
-	private report(execution: number, items: GeneratedItem[], result: WorkflowResult | undefined, thrown: unknown): Omit<ExecutionReport, 'wallMs' | 'blockedMs'> {
-		const outcomes: ItemOutcome[] = items.map(({ key, valid, about }) => ({ key, valid, about, kind: 'none', outputChars: 0 }));
+	private report(
+		execution: number,
+		items: WorkloadItem[],
+		result: WorkflowResult | undefined,
+		thrown: unknown,
+	): Omit<ExecutionReport, 'startedAt' | 'wallMs' | 'blockedMs' | 'refreshedAccessTokens'> {
+		const outcomes: ItemOutcome[] = items.map((item) => ({ ...identityOf(item), kind: 'none', outputChars: 0 }));
 		const tokensFound: string[] = [];
 		const outputs = result?.outputs[NODE_NAME] ?? [];
 		outputs.forEach((output, position) => {
@@ -104,6 +113,10 @@ class ScenarioRunner {
 		const executionError = thrown !== undefined ? `harness: ${errorTexts(thrown)[0]}` : result?.error ? errorTexts(result.error)[0] : undefined;
 		return { execution, items: outcomes, tokensFound: [...new Set(tokensFound)], ...(executionError !== undefined && { executionError: executionError.slice(0, 500) }) };
 	}
+}
+
+function identityOf({ key, valid, about, execution, org, lastName }: WorkloadItem): ItemIdentity {
+	return { key, valid, execution, org, ...(about !== undefined && { about }), ...(lastName !== undefined && { lastName }) };
 }
 
 /**
@@ -131,7 +144,7 @@ process.on('message', (message: RunRequest) => {
 		send({ type: 'crashed', message: `No scenario named "${message.scenario}"` });
 		return;
 	}
-	warmUp(scenario).then(() => new ScenarioRunner(scenario, message.credential).runAll(message.executions)).then(
+	warmUp(scenario).then(() => new ScenarioRunner(scenario, message.credentials).runAll(message.executions)).then(
 		() => send({ type: 'done' }),
 		(error: Error) => send({ type: 'crashed', message: error.stack ?? error.message }),
 	);

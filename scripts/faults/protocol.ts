@@ -8,7 +8,7 @@ import type { StoredCredential } from '../../test/harness';
 
 /** How an item came out of the node. */
 export type OutcomeKind =
-	/** `{id, success: true}` */
+	/** `{id, success: true}` (Create or Update adds `created: true` or, for a lead it updated, `created: false`) */
 	| 'created'
 	/** the node says Salesforce may or may not have saved it (OUTCOME_UNKNOWN) */
 	| 'unknown'
@@ -17,10 +17,19 @@ export type OutcomeKind =
 	/** no output item, or one that is neither of the above */
 	| 'none';
 
-/** An input item as the runner knows it: its unique key (how its record is found) and whether it is a valid lead. */
+/**
+ * An input item as the runner knows it: its key (how its record is found: the LastName, unique to the
+ * item, or for Create or Update the Email in lower case; prefixed with the org when there are several)
+ * and whether it is a valid lead.
+ */
 export interface ItemIdentity {
 	key: string;
 	valid: boolean;
+	/** Its execution, and the org that execution ran in (0 when there is one). */
+	execution: number;
+	org: number;
+	/** The LastName it sends, unique to the item (plain leads; by Email it is not the key). */
+	lastName?: string;
 	/** What is hostile about it (hostile items only). */
 	about?: string;
 }
@@ -28,6 +37,8 @@ export interface ItemIdentity {
 export interface ItemOutcome extends ItemIdentity {
 	kind: OutcomeKind;
 	id?: string;
+	/** Create or Update's `created`: false when it updated a lead that was there. */
+	created?: boolean;
 	errorCode?: string;
 	/** Length of the output item's JSON: a message that echoes a 1 MB value shows here. */
 	outputChars: number;
@@ -35,6 +46,8 @@ export interface ItemOutcome extends ItemIdentity {
 
 export interface ExecutionReport {
 	execution: number;
+	/** When it started, ms since the epoch. */
+	startedAt: number;
 	wallMs: number;
 	/** Longest time the worker's event loop was blocked during the execution (the node's local checks, mostly). */
 	blockedMs: number;
@@ -43,12 +56,15 @@ export interface ExecutionReport {
 	executionError?: string;
 	/** Where a secret was found: "refresh token in the output of item 3", ... */
 	tokensFound: string[];
+	/** The access tokens n8n's refreshes during the execution brought (for its org's credential). */
+	refreshedAccessTokens: string[];
 }
 
 export interface RunRequest {
 	type: 'run';
 	scenario: string;
-	credential: StoredCredential;
+	/** One per org, each with the same id and name. */
+	credentials: StoredCredential[];
 	/** Execution numbers to run, in order (a restarted worker gets the ones never started). */
 	executions: number[];
 }
@@ -56,6 +72,7 @@ export interface RunRequest {
 export type WorkerMessage =
 	| { type: 'alive' }
 	| { type: 'started'; execution: number; items: ItemIdentity[] }
-	| { type: 'finished'; report: ExecutionReport; credential: StoredCredential }
+	/** `credentials`: each org's, as the worker's executions left them (a refresh stores new tokens). */
+	| { type: 'finished'; report: ExecutionReport; credentials: StoredCredential[] }
 	| { type: 'done' }
 	| { type: 'crashed'; message: string };

@@ -1,19 +1,20 @@
 /**
- * One scenario: a fresh emulator with the scenario's faults (in this process), the executions run
- * by an engine worker (a child process), watched: a worker whose event loop stops turning for
+ * One scenario: a fresh emulator per org with the scenario's faults (in this process), the executions
+ * run by an engine worker (a child process), watched: a worker whose event loop stops turning for
  * FREEZE_MS is killed, its running executions are recorded as frozen, and a new worker goes on
- * with the executions never started, on the credential as the last execution left it. Nothing
+ * with the executions never started, on the credentials as the last executions left them. Nothing
  * runs past the scenario's budget.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
-import { startEmulator } from '../../emulator';
+import { startEmulator, type EmulatorHandle } from '../../emulator';
 import { connectedCredential, type StoredCredential } from '../../test/harness';
 import type { ExecutionReport, ItemIdentity, ItemOutcome, WorkerMessage } from './protocol';
-import { DEFAULT_BUDGET_MS, type Evidence, type Scenario } from './scenarios';
-import { keyFieldOf } from './workload';
+import type { StoredLead } from './reconcile';
+import { DEFAULT_BUDGET_MS, orgCount, orgOfExecution, type Evidence, type OrgFacts, type RunFacts, type Scenario } from './scenario';
+import { keyFieldOf, keyOf } from './workload';
 
 /** An event loop blocked this long is a frozen n8n: every workflow of the instance waits. */
 export const FREEZE_MS = 5_000;
@@ -25,11 +26,13 @@ export interface ScenarioRun {
 	scenario: Scenario;
 	/** One per item of every execution that started (items of a stopped execution: kind 'none'). */
 	outcomes: ItemOutcome[];
-	records: Array<Record<string, unknown>>;
+	/** Every org's Leads at the end, and before the first execution. */
+	records: StoredLead[];
+	before: StoredLead[];
 	keyField: string;
 	evidence: Evidence;
-	/** The scenario's own check, when it has one: undefined = holds. */
-	extraFailure?: string;
+	/** One per check of the scenario's own (`extraChecks`): undefined = holds. */
+	extraFailures: Array<string | undefined>;
 	tokensFound: string[];
 	/** Longest event-loop block of one execution that finished (ms), and how many froze and were stopped. */
 	slowestBlockMs: number;
@@ -105,7 +108,7 @@ function describeItems(items: ItemIdentity[]): string {
 type WorkerEnd = { how: 'done' | 'frozen' | 'crashed' | 'budget'; why?: string };
 
 /** Runs the pending executions in one worker until it is done, freezes, crashes or the budget is spent. */
-function runWorker(scenario: Scenario, executions: Executions, credential: { current: StoredCredential }, deadline: number): Promise<WorkerEnd> {
+function runWorker(scenario: Scenario, executions: Executions, credentials: { current: StoredCredential[] }, deadline: number): Promise<WorkerEnd> {
 	return new Promise((resolve) => {
 		const child: ChildProcess = fork(WORKER, [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'ignore', 'pipe', 'ipc'] });
 		let lastSign = Date.now() + START_UP_GRACE_MS;
@@ -130,7 +133,7 @@ function runWorker(scenario: Scenario, executions: Executions, credential: { cur
 			if (message.type === 'started') executions.started(message.execution, message.items);
 			if (message.type === 'finished') {
 				executions.finished(message.report);
-				credential.current = message.credential;
+				credentials.current = message.credentials;
 			}
 			if (message.type === 'done') end('done');
 			if (message.type === 'crashed') end('crashed', `stopped: the worker crashed: ${message.message.slice(0, 300)}`);
@@ -140,18 +143,30 @@ function runWorker(scenario: Scenario, executions: Executions, credential: { cur
 			if (Date.now() - lastSign > FREEZE_MS) end('frozen', `froze: the event loop was blocked for more than ${FREEZE_MS / 1000} s, the worker was killed`);
 			else if (Date.now() > deadline) end('budget', `was cut: the scenario's budget of ${(scenario.budgetMs ?? DEFAULT_BUDGET_MS) / 1000} s was spent`);
 		}, 250);
-		child.send({ type: 'run', scenario: scenario.name, credential: credential.current, executions: executions.pending() });
+		child.send({ type: 'run', scenario: scenario.name, credentials: credentials.current, executions: executions.pending() });
 	});
 }
+
+/** An org's Leads, each with the key items are matched on. */
+function storedLeads(scenario: Scenario, org: number, records: Array<Record<string, unknown>>): StoredLead[] {
+	const keyField = keyFieldOf(scenario);
+	return records.map((fields) => ({ key: keyOf(scenario, org, fields[keyField]), id: String(fields.Id), fields }));
+}
+
+const accessTokenOf = (credential: StoredCredential) => String((credential.data.oauthTokenData as { access_token?: unknown } | undefined)?.access_token ?? '');
 
 export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
 	const started = Date.now();
 	// A client secret of its own, so that finding it anywhere means it leaked.
 	const clientSecret = randomBytes(24).toString('base64url');
-	const emulator = await startEmulator({ apiLimit: 1_000_000, clientSecret, ...scenario.emulatorOptions });
+	const emulators: EmulatorHandle[] = [];
 	try {
-		const credential = { current: await connectedCredential(emulator) };
-		scenario.arrange?.(emulator);
+		for (let org = 0; org < orgCount(scenario); org++) emulators.push(await startEmulator({ apiLimit: 1_000_000, clientSecret, ...scenario.emulatorOptions }));
+		// Every org's credential has the same id and name (emulatorCredential's): n8n's one credential, resolved to each org.
+		const connected = await Promise.all(emulators.map((emulator) => connectedCredential(emulator)));
+		const credentials = { current: connected };
+		emulators.forEach((emulator, org) => scenario.arrange?.(emulator, org));
+		const before = emulators.map((emulator) => emulator.records('Lead'));
 		const executions = new Executions(scenario.shape.executions);
 		const deadline = started + (scenario.budgetMs ?? DEFAULT_BUDGET_MS);
 		let frozen = 0;
@@ -159,7 +174,7 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
 		// (a worker that cannot start, or freezes before its first execution) ends the scenario.
 		for (let round = 0; round < scenario.shape.executions && executions.pending().length > 0; round++) {
 			const pendingBefore = executions.pending().length;
-			const { how, why } = await runWorker(scenario, executions, credential, deadline);
+			const { how, why } = await runWorker(scenario, executions, credentials, deadline);
 			if (how === 'frozen') frozen += 1;
 			if (how === 'budget') break;
 			if (how !== 'done' && executions.pending().length === pendingBefore) {
@@ -169,15 +184,40 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
 		}
 		const notRun = executions.pending().length * scenario.shape.itemsPerExecution;
 		const outcomes = executions.outcomes();
-		const facts = { emulator, requests: emulator.requests(), outcomes };
 		const reports = [...executions.reports.values()];
+		const orgs: OrgFacts[] = emulators.map((emulator, org) => ({
+			emulator,
+			requests: emulator.requests(),
+			before: before[org],
+			leads: storedLeads(scenario, org, emulator.records('Lead')),
+			accessTokens: [
+				...new Set([
+					accessTokenOf(connected[org]),
+					...reports.filter((report) => orgOfExecution(scenario, report.execution) === org).flatMap((report) => report.refreshedAccessTokens),
+					accessTokenOf(credentials.current[org]),
+				]),
+			],
+		}));
+		const facts: RunFacts = {
+			emulator: orgs[0].emulator,
+			requests: orgs[0].requests,
+			outcomes,
+			orgs,
+			executions: reports.map((report) => ({
+				execution: report.execution,
+				org: orgOfExecution(scenario, report.execution),
+				startedAt: report.startedAt,
+				finishedAt: report.startedAt + report.wallMs,
+			})),
+		};
 		return {
 			scenario,
 			outcomes,
-			records: emulator.records('Lead'),
+			records: orgs.flatMap((org) => org.leads),
+			before: before.flatMap((records, org) => storedLeads(scenario, org, records)),
 			keyField: keyFieldOf(scenario),
 			evidence: scenario.evidence(facts),
-			extraFailure: scenario.extraCheck?.failure(facts),
+			extraFailures: (scenario.extraChecks ?? []).map((extra) => extra.failure(facts)),
 			tokensFound: [...new Set(reports.flatMap((report) => report.tokensFound))],
 			slowestBlockMs: Math.max(0, ...reports.map((report) => report.blockedMs)),
 			frozen,
@@ -187,6 +227,6 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
 			wallMs: Date.now() - started,
 		};
 	} finally {
-		await emulator.stop();
+		await Promise.all(emulators.map((emulator) => emulator.stop()));
 	}
 }

@@ -1,67 +1,16 @@
 /**
  * The fault scenarios: what goes wrong, how the run is shaped so that it goes wrong several times,
- * and how the runner sees that it did. Every scenario sends its items through Lead → Create with
- * Continue On Fail on, against a fresh emulator.
+ * and how the runner sees that it did. Every scenario sends its items with Continue On Fail on,
+ * against a fresh emulator per org: these through Lead → Create; Create or Update and several orgs
+ * in lookup-scenarios.ts and tenant-scenarios.ts.
  */
-import type { EmulatorHandle, EmulatorOptions, RecordedRequest } from '../../emulator';
-import type { ItemOutcome } from './protocol';
-
-export interface ExecutionShape {
-	executions: number;
-	itemsPerExecution: number;
-	/** Lead → Create's Batch Size option (1-200). */
-	batchSize: number;
-	/** Executions running at once, as webhook calls arriving together. */
-	concurrency: number;
-	/** Lead → Create's `timeout` option, in seconds (absent: the node's default). */
-	timeoutS?: number;
-}
-
-/** What the runner saw of the fault, to check that the scenario tested what it says. */
-export interface Evidence {
-	count: number;
-	text: string;
-}
-
-export interface RunFacts {
-	emulator: EmulatorHandle;
-	requests: RecordedRequest[];
-	outcomes: ItemOutcome[];
-}
-
-export interface Scenario {
-	name: string;
-	/** What goes wrong, in a few words. */
-	fault: string;
-	/** Plain webhook leads mapped field by field, or hostile items mapped automatically. */
-	items: 'leads' | 'hostile';
-	shape: ExecutionShape;
-	emulatorOptions?: EmulatorOptions;
-	/** Adds the scenario's faults to its fresh emulator. */
-	arrange?(emulator: EmulatorHandle): void;
-	evidence(facts: RunFacts): Evidence;
-	/** The fault must have happened at least this often, or the row proves nothing. */
-	minimumEvidence: number;
-	/** A check of this scenario's own: a failure text, or undefined when it holds. */
-	extraCheck?: { name: string; failure(facts: RunFacts): string | undefined };
-	/** The whole scenario stops after this long (default DEFAULT_BUDGET_MS). */
-	budgetMs?: number;
-}
-
-export const DEFAULT_BUDGET_MS = 120_000;
-
-/** Data API calls (not OAuth, not the unversioned versions list). */
-const DATA = /^\/services\/data\/v/;
-const CREATE = '/composite/sobjects';
-
-const answered = (requests: RecordedRequest[], status: number, path: RegExp | string = DATA) =>
-	requests.filter((request) => request.status === status && (typeof path === 'string' ? request.path.endsWith(path) : path.test(request.path))).length;
+import type { EmulatorHandle, RecordedRequest } from '../../emulator';
+import { LOOKUP_SCENARIOS } from './lookup-scenarios';
+import { answered, CREATE, DATA, itemsWith, plainShape, type Scenario } from './scenario';
+import { TENANT_SCENARIOS } from './tenant-scenarios';
 
 const refreshes = (requests: RecordedRequest[], status: number) =>
 	requests.filter((request) => request.path === '/services/oauth2/token' && request.status === status).length;
-
-const itemsWith = (outcomes: ItemOutcome[], kind: ItemOutcome['kind'], code?: string) =>
-	outcomes.filter((outcome) => outcome.kind === kind && (code === undefined || outcome.errorCode === code)).length;
 
 /** Bursts of `length` consecutive matching calls, one burst every `every` calls: one fault per position in the burst. */
 function burstFaults(emulator: EmulatorHandle, length: number, every: number, status: number): void {
@@ -70,14 +19,7 @@ function burstFaults(emulator: EmulatorHandle, length: number, every: number, st
 	}
 }
 
-const plainShape = (itemsPerExecution: number, batchSize: number, concurrency = 1): ExecutionShape => ({
-	executions: 2000 / itemsPerExecution,
-	itemsPerExecution,
-	batchSize,
-	concurrency,
-});
-
-export const SCENARIOS: Scenario[] = [
+const CREATE_SCENARIOS: Scenario[] = [
 	{
 		name: 'token expiry every 300 calls',
 		fault: 'the access token of every 300th API call is expired (401); n8n refreshes it',
@@ -136,13 +78,15 @@ export const SCENARIOS: Scenario[] = [
 		arrange: (emulator) => emulator.faults.add({ method: 'POST', path: CREATE, latencyMs: 3000, every: 10, times: Infinity }),
 		evidence: ({ emulator }) => ({ count: emulator.faults.stats().applied, text: `${emulator.faults.stats().applied} creates answered after 3 s` }),
 		minimumEvidence: 4,
-		extraCheck: {
-			name: 'the node gave up on the slow answers at its 2 s timeout (their items OUTCOME_UNKNOWN)',
-			failure: ({ outcomes }) => {
-				const unknown = itemsWith(outcomes, 'unknown');
-				return unknown >= 25 ? undefined : `${unknown} items reported OUTCOME_UNKNOWN: the node waited for every slow answer`;
+		extraChecks: [
+			{
+				name: 'the node gave up on the slow answers at its 2 s timeout (their items OUTCOME_UNKNOWN)',
+				failure: ({ outcomes }) => {
+					const unknown = itemsWith(outcomes, 'unknown');
+					return unknown >= 25 ? undefined : `${unknown} items reported OUTCOME_UNKNOWN: the node waited for every slow answer`;
+				},
 			},
-		},
+		],
 	},
 	{
 		name: 'UNABLE_TO_LOCK_ROW on 5%',
@@ -204,15 +148,19 @@ export const SCENARIOS: Scenario[] = [
 			return { count: hostile, text: `${hostile} hostile items, ${outcomes.length - hostile} valid` };
 		},
 		minimumEvidence: 2000,
-		extraCheck: {
-			name: 'every valid lead among the hostile items was created',
-			failure: ({ outcomes }) => {
-				const missed = outcomes.filter((outcome) => outcome.valid && outcome.kind !== 'created');
-				if (missed.length === 0) return undefined;
-				const codes = [...new Set(missed.map((outcome) => outcome.errorCode ?? outcome.kind))].join(', ');
-				return `${missed.length} valid leads not created (${codes}), e.g. ${missed.slice(0, 3).map((outcome) => outcome.key).join(', ')}`;
+		extraChecks: [
+			{
+				name: 'every valid lead among the hostile items was created',
+				failure: ({ outcomes }) => {
+					const missed = outcomes.filter((outcome) => outcome.valid && outcome.kind !== 'created');
+					if (missed.length === 0) return undefined;
+					const codes = [...new Set(missed.map((outcome) => outcome.errorCode ?? outcome.kind))].join(', ');
+					return `${missed.length} valid leads not created (${codes}), e.g. ${missed.slice(0, 3).map((outcome) => outcome.key).join(', ')}`;
+				},
 			},
-		},
+		],
 		budgetMs: 300_000,
 	},
 ];
+
+export const SCENARIOS: Scenario[] = [...CREATE_SCENARIOS, ...LOOKUP_SCENARIOS, ...TENANT_SCENARIOS];

@@ -3,7 +3,7 @@
  * a reconciliation that never sees a duplicate, or a scan that never finds a token, proves nothing.
  */
 import type { ItemOutcome } from './protocol';
-import { reconcile } from './reconcile';
+import { reconcile, type StoredLead, type Tally } from './reconcile';
 import { SecretScanner } from './secrets';
 import type { Check } from './table';
 
@@ -20,26 +20,40 @@ function plantedTokensFound(): string | undefined {
 	return found === 'access token, client secret, refresh token' ? undefined : `found only: ${found || 'nothing'}`;
 }
 
-function plantedProblemsReconciled(): string | undefined {
-	const item = (key: string, kind: ItemOutcome['kind'], id?: string): ItemOutcome => ({ key, valid: true, kind, id, outputChars: 0 });
-	const outcomes = [item('twice', 'created', 'id1'), item('missing', 'created', 'id3'), item('unknown', 'unknown'), item('failed', 'failed')];
-	const records = [
-		{ Id: 'id1', LastName: 'twice' },
-		{ Id: 'id2', LastName: 'twice' },
-		{ Id: 'id4', LastName: 'unknown' },
-		{ Id: 'id5', LastName: 'failed' },
-		{ Id: 'id6', LastName: 'nobody' },
-	];
-	const tally = reconcile(outcomes, records, 'LastName');
-	// "missing" reported a record that is not there; "failed" has one; "nobody" is no item's.
-	const expected = { storedTwice: 1, lost: 3, outcomeUnknown: 1, failed: 1 };
-	const seen = { storedTwice: tally.storedTwice, lost: tally.lost, outcomeUnknown: tally.outcomeUnknown, failed: tally.failed };
+const item = (key: string, kind: ItemOutcome['kind'], id?: string, created?: boolean): ItemOutcome => ({ key, valid: true, execution: 0, org: 0, kind, id, created, outputChars: 0 });
+const lead = (key: string, id: string, lastName = key): StoredLead => ({ key, id, fields: { Id: id, LastName: lastName } });
+
+/** What was counted, against what was planted: undefined when they agree. */
+function counted(tally: Tally, expected: Partial<Record<keyof Tally, number>>): string | undefined {
+	const seen = Object.fromEntries(Object.keys(expected).map((name) => [name, tally[name as keyof Tally]]));
 	return JSON.stringify(seen) === JSON.stringify(expected) ? undefined : `counted ${JSON.stringify(seen)}, planted ${JSON.stringify(expected)}`;
+}
+
+function plantedProblemsReconciled(): string | undefined {
+	const outcomes = [item('twice', 'created', 'id1'), item('missing', 'created', 'id3'), item('unknown', 'unknown'), item('failed', 'failed')];
+	const records = [lead('twice', 'id1'), lead('twice', 'id2'), lead('unknown', 'id4'), lead('failed', 'id5'), lead('nobody', 'id6')];
+	// "missing" reported a record that is not there; "failed" has one; "nobody" is no item's.
+	return counted(reconcile(outcomes, records, 'LastName'), { storedTwice: 1, lost: 3, outcomeUnknown: 1, failed: 1 });
+}
+
+/** Create or Update against Leads that were there: an update is saved once; a second lead, or a Lead changed or gone unreported, is not. */
+function plantedUpdatesReconciled(): string | undefined {
+	const before = [lead('updated', 'id1', 'Old'), lead('duplicated', 'id2', 'Old'), lead('overwritten', 'id3', 'Old'), lead('gone', 'id4', 'Old'), lead('kept', 'id5', 'Old')];
+	const outcomes = [
+		item('updated', 'created', 'id1', false),
+		item('duplicated', 'created', 'id6', true),
+		item('overwritten', 'failed'),
+		item('gone', 'failed'),
+		item('kept', 'failed'),
+	];
+	const records = [lead('updated', 'id1', 'New'), lead('duplicated', 'id2', 'Old'), lead('duplicated', 'id6', 'New'), lead('overwritten', 'id3', 'New'), lead('kept', 'id5', 'Old')];
+	return counted(reconcile(outcomes, records, 'Email', before), { updated: 1, storedTwice: 1, lost: 2, overwritten: 2, failed: 3 });
 }
 
 export function selfChecks(): Check[] {
 	return [
 		{ scenario: RUNNER, name: 'the secret scan finds planted tokens (also URL-encoded or without the org id) and a client secret', failure: plantedTokensFound() },
 		{ scenario: RUNNER, name: 'the reconciliation counts planted duplicates, losses and unknown outcomes', failure: plantedProblemsReconciled() },
+		{ scenario: RUNNER, name: 'the reconciliation counts a planted update once, and a planted second lead or overwritten lead as such', failure: plantedUpdatesReconciled() },
 	];
 }

@@ -34,11 +34,12 @@ function slowestCheck(run: ScenarioRun): string {
 }
 
 export function faultTable(results: ScenarioResult[]): string {
-	const header = ['scenario', 'items', 'stored', 'stored twice', 'lost', 'outcome unknown', 'failed with a reason', 'no answer', 'slowest item check', 'tokens found'];
+	const header = ['scenario', 'items', 'stored', 'updated', 'stored twice', 'lost', 'outcome unknown', 'failed with a reason', 'no answer', 'slowest item check', 'tokens found'];
 	const rows = results.map(({ run, tally }) => [
 		run.scenario.name,
 		String(tally.items + run.notRun),
 		String(tally.stored),
+		String(tally.updated),
 		String(tally.storedTwice),
 		String(tally.lost),
 		String(tally.outcomeUnknown),
@@ -112,7 +113,10 @@ export function checksOf({ run, tally }: ScenarioResult): Check[] {
 			run.evidence.count < run.scenario.minimumEvidence ? `only ${run.evidence.text}` : undefined,
 		),
 	];
-	if (run.scenario.extraCheck) checks.push(check(name, run.scenario.extraCheck.name, run.extraFailure));
+	if (run.before.length > 0) {
+		checks.push(check(name, 'every Lead that was there before the run is there, changed only by an item that reported updating it', tally.overwritten > 0 ? `${tally.overwritten} overwritten or gone` : undefined));
+	}
+	(run.scenario.extraChecks ?? []).forEach((extra, index) => checks.push(check(name, extra.name, run.extraFailures[index])));
 	return checks;
 }
 
