@@ -50,7 +50,7 @@ async function credentialReadsDuring(run: () => Promise<unknown>): Promise<numbe
 
 /** The same credential (same id) reconnected by its user to another org. */
 async function reconnectedToAnotherOrg(): Promise<StoredCredential> {
-	other = await startEmulator();
+	other = await startEmulator({ org: 2 });
 	return { ...(await connectedCredential(other)), id: credential.id, name: credential.name };
 }
 
@@ -84,6 +84,21 @@ describe('reading the credential', () => {
 		expect(emulator.records('Lead')).toHaveLength(1);
 		// The new org's token never went to the old org's instance.
 		expect(dataCalls(emulator).map((request) => request.headers.authorization)).not.toContain(`Bearer ${accessToken(reconnected)}`);
+	});
+
+	it('after a reconnect as another user of the same org, creates with that user’s token and checks against that user’s own describe', async () => {
+		await emulator.stop();
+		({ emulator, credential } = await connectedOrg({ users: [{ username: 'bob@example.com' }] }));
+		await createOneLead(credential);
+		const asBob: StoredCredential = { ...(await connectedCredential(emulator, { user: 'bob@example.com' })), id: credential.id, name: credential.name };
+
+		const result = await createOneLead(asBob);
+
+		const describes = dataCalls(emulator).filter((request) => request.path.endsWith('/describe'));
+		expect(describes.map((request) => request.tokenUser)).toEqual([emulator.userId('emulator.user@example.com'), emulator.userId('bob@example.com')]);
+		const [, bobs] = emulator.records('Lead');
+		expect(bobs.CreatedById).toBe(emulator.userId('bob@example.com'));
+		expect(result.outputs.Salesforce.map((item) => item.json)).toEqual([{ success: true, id: bobs.Id }]);
 	});
 
 	it('sends the lead to the org the credential was reconnected to when the old instance cannot be reached', async () => {
