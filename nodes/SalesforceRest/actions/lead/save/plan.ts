@@ -53,7 +53,7 @@ export function severalMatchesProblem(field: string, ids: string[]): SalesforceP
  * the records it creates and those it updates: with an assignment rule to run, the leads found are
  * updated by id instead (Sforce-Auto-Assign: FALSE), so that they keep their owner.
  */
-export function lookupBeforeSaving(mode: SaveMode, assignment: SaveSettings['assignment']): { unconvertedLeads: boolean } | undefined {
+function lookupBeforeSaving(mode: SaveMode, assignment: SaveSettings['assignment']): { unconvertedLeads: boolean } | undefined {
 	if (mode.kind === 'byEmail') return { unconvertedLeads: true };
 	if (mode.kind === 'byExternalId' && assignment.kind !== 'none') return { unconvertedLeads: false };
 	return undefined;
