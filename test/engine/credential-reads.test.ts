@@ -3,7 +3,7 @@
  * for different orgs or users, so nothing read from it is reused by another execution. A credential
  * reconnected to another org sends every lead there, once.
  */
-import type { INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { startEmulator, type EmulatorHandle } from '../../emulator';
 import {
@@ -55,7 +55,7 @@ async function reconnectedToAnotherOrg(): Promise<StoredCredential> {
 }
 
 describe('reading the credential', () => {
-	it('reads it in every execution, warm or not: once itself, once n8n to sign the create', async () => {
+	it('reads it once in every execution, warm or not: n8n signs the create with what the node read', async () => {
 		await createOneLead(credential);
 
 		const reads = await credentialReadsDuring(async () => {
@@ -63,13 +63,35 @@ describe('reading the credential', () => {
 			expect(result.outputs.Salesforce[0].json.success).toBe(true);
 		});
 
-		expect(reads).toBe(2);
+		expect(reads).toBe(1);
 	});
 
-	it('reads it in every execution when the field list cache is off (0 seconds): once more than n8n’s reads for its two calls', async () => {
+	it('reads it once for two calls when the field list cache is off (0 seconds)', async () => {
 		await createOneLead(credential, { describeCacheSeconds: 0 });
 
-		expect(await credentialReadsDuring(async () => await createOneLead(credential, { describeCacheSeconds: 0 }))).toBe(3);
+		expect(await credentialReadsDuring(async () => await createOneLead(credential, { describeCacheSeconds: 0 }))).toBe(1);
+	});
+
+	it('keeps each call’s token that of the org it goes to when the credential is reconnected to another org during the execution', async () => {
+		const reconnected = await reconnectedToAnotherOrg();
+		// The describe answers late; meanwhile the credential is reconnected to the other org.
+		emulator.faults.add({ method: 'GET', path: '/describe', latencyMs: 200 });
+		let store: InMemoryCredentialsHelper | undefined;
+		const running = runWorkflow({
+			workflow: webhookToSalesforce(leadCreateParameters(LEAD_MAPPING), { continueOnFail: true }),
+			input: numberedLeads(1),
+			credentials: [credential],
+			onCredentialStore: (helper) => (store = helper),
+		});
+		while (!dataCalls(emulator).length) await new Promise((resolve) => setTimeout(resolve, 5));
+		store!.storeTokens(credential.id, reconnected.data.oauthTokenData as IDataObject);
+
+		const result = await running;
+
+		const [stored] = emulator.records('Lead');
+		expect(result.outputs.Salesforce.map((item) => item.json)).toEqual([{ success: true, id: stored.Id }]);
+		expect(new Set(dataCalls(emulator).map((request) => request.headers.authorization))).toEqual(new Set([`Bearer ${accessToken(credential)}`]));
+		expect(dataCalls(other!)).toEqual([]);
 	});
 
 	it('sends the lead to the org the credential was reconnected to, once, when the old instance refuses the new token', async () => {

@@ -182,6 +182,34 @@ describe('Two n8n processes refreshing a rotating refresh token at once (queue m
 	});
 });
 
+describe('Another process storing tokens of another user while this run waits (the credential reconnected meanwhile)', () => {
+	it('never takes them: the refused call stands, and no call carries the other user\'s token', async () => {
+		emulator = await startEmulator({ rotateRefreshTokens: true, users: [{ username: 'bob@example.com' }] });
+		const credential = await connectedCredential(emulator);
+		const issued = credential.data.oauthTokenData as IDataObject;
+		emulator.expireAccessTokens();
+		emulator.revokeRefreshTokens();
+		const bobs = emulator.issueTokens({ user: 'bob@example.com' });
+
+		const result = await runWorkflow({
+			workflow: webhookToSalesforce(leadCreateParameters(LEAD_MAPPING), { continueOnFail: true }),
+			input: numberedLeads(1),
+			credentials: [credential],
+			onCredentialStore: (store) => {
+				const watch = setInterval(() => {
+					if (!emulator.requests().some((request) => request.path === '/services/oauth2/token' && request.status === 400)) return;
+					clearInterval(watch);
+					store.storeTokens(credential.id, { ...issued, ...bobs });
+				}, 5);
+			},
+		});
+
+		expect(result.outputs.Salesforce[0].json).toMatchObject({ success: false, errorCode: 'invalid_grant' });
+		expect(emulator.requests().map((request) => request.headers.authorization)).not.toContain(`Bearer ${bobs.access_token}`);
+		expect(emulator.records('Lead')).toEqual([]);
+	});
+});
+
 describe('A credential connected through the authorization-code + PKCE flow', () => {
 	it('sends the verifier on the code exchange and its tokens create leads', async () => {
 		emulator = await startEmulator();

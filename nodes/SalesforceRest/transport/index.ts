@@ -9,6 +9,7 @@
 import {
 	NodeOperationError,
 	sleep,
+	type ICredentialDataDecryptedObject,
 	type IDataObject,
 	type IExecuteFunctions,
 	type IHttpRequestMethods,
@@ -24,7 +25,7 @@ import type { SalesforceProblem } from '../helpers/problem';
 import { isTransientReadFailure, retryDelay } from '../helpers/retry';
 import type { Tenant } from '../helpers/tenant';
 import { ApiBudget } from './apiBudget';
-import { readCredentialView } from './credentialView';
+import { accessTokenOf, readCredentialView, secretsOf, signingContext } from './credentialView';
 import { anotherProcessRefreshed } from './refreshRace';
 import { problemFromResponse, problemFromThrown, toNodeApiError, type Delivery } from './errors';
 
@@ -50,12 +51,14 @@ export interface SalesforceConnection {
 	identity: string;
 	/** The access token this execution read from its credential: records share a call only with the same token (groupCommit). */
 	accessToken?: string;
-	/** The credential's tokens and client secret, never quoted from an answer (a proxy may echo them). */
-	secrets: string[];
+	/** The credential as this execution read it; n8n signs every call with it and refreshes its token in place. */
+	credentials: ICredentialDataDecryptedObject;
+	/** The execution's context as n8n's request helpers get it: its credential is `credentials` (credentialView.ts). */
+	signer: SalesforceContext;
 	/** What this execution spent of the org's API budget, and the rule that stops it. */
 	budget: ApiBudget;
-	/** The access token this execution has seen, for telling another process's refresh (refreshRace.ts). */
-	refreshRace: { accessToken?: string; givenUp: boolean };
+	/** Whether this execution stopped waiting for another process's refresh (refreshRace.ts). */
+	refreshRace: { givenUp: boolean };
 }
 
 export interface ConnectionOptions {
@@ -101,7 +104,8 @@ export async function openConnection(
 ): Promise<SalesforceConnection> {
 	const version = normalizeApiVersion(apiVersion);
 	if (!version.ok) throw new NodeOperationError(ctx.getNode(), version.message);
-	const { tenant, accessToken, secrets } = await readCredentialView(ctx);
+	const { tenant, credentials } = await readCredentialView(ctx);
+	const accessToken = accessTokenOf(credentials);
 	return {
 		baseUrl: tenant.instance,
 		apiVersion: version.value,
@@ -109,9 +113,10 @@ export async function openConnection(
 		tenant,
 		identity: identityOf(tenant, accessToken, version.value),
 		accessToken,
-		secrets,
+		credentials,
+		signer: signingContext(ctx, credentials),
 		budget: new ApiBudget(tenant, keepInReserve, accessToken),
-		refreshRace: { accessToken, givenUp: false },
+		refreshRace: { givenUp: false },
 	};
 }
 
@@ -120,10 +125,10 @@ function identityOf(tenant: Tenant, accessToken: string | undefined, apiVersion:
 	return `${who} ${tenant.instance} ${apiVersion}`;
 }
 
-/** What no message may quote: the credential's secrets, and a token n8n refreshed during this execution. */
-function secretsOf(connection: SalesforceConnection): string[] {
-	const { accessToken } = connection.refreshRace;
-	return accessToken === undefined ? connection.secrets : [...connection.secrets, accessToken];
+/** What no message may quote: the credential's secrets as they are now (n8n may have refreshed the token), and the token first read. */
+function secretsOfConnection(connection: SalesforceConnection): string[] {
+	const now = secretsOf(connection.credentials);
+	return connection.accessToken === undefined ? now : [...now, connection.accessToken];
 }
 
 /**
@@ -167,13 +172,14 @@ export async function sendRequest<T>(
 	if (refusal !== undefined) return { ok: false, problem: refusal, delivery: 'not-sent' };
 	let response: IN8nHttpFullResponse;
 	try {
+		// n8n signs the call with this execution's own read of the credential (credentialView.ts).
 		response = (await ctx.helpers.httpRequestWithAuthentication.call(
-			ctx,
+			connection.signer,
 			CREDENTIAL_TYPE,
 			options,
 		)) as IN8nHttpFullResponse;
 	} catch (error) {
-		const thrown = problemFromThrown(error, secretsOf(connection));
+		const thrown = problemFromThrown(error, secretsOfConnection(connection));
 		if (thrown.delivery === 'answered') connection.budget.counted();
 		// Refused with 401 and not processed, so even a create may go again once the tokens are good.
 		if (thrown.problem.errorCode === 'invalid_grant' && (await anotherProcessRefreshed(ctx, connection))) {
@@ -184,7 +190,7 @@ export async function sendRequest<T>(
 	connection.budget.counted();
 	connection.budget.observe(response.headers?.['sforce-limit-info']);
 	if (response.statusCode >= 400) {
-		return { ok: false, problem: problemFromResponse(response.statusCode, response.body, secretsOf(connection)), delivery: 'answered' };
+		return { ok: false, problem: problemFromResponse(response.statusCode, response.body, secretsOfConnection(connection)), delivery: 'answered' };
 	}
 	if (response.statusCode >= 300 && response.statusCode !== 304) {
 		return { ok: false, problem: redirectProblem(response.statusCode, response.headers, connection), delivery: 'answered' };

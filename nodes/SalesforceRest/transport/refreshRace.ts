@@ -13,29 +13,44 @@
  * finds new tokens; the first wait that finds none ends it for the execution, so that a credential
  * that really was revoked costs one short wait, not one per call.
  */
-import { sleep, type IDataObject } from 'n8n-workflow';
+import { sleep, type ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { accessTokenOf, viewOf } from './credentialView';
 import type { SalesforceContext, SalesforceConnection } from './index';
 import { CREDENTIAL_TYPE } from './index';
 
 /** Pauses between reads of the stored credential: the other refresh has had 10 s already. */
 const WAITS_MS = [1000, 2000] as const;
 
-export function accessTokenOf(credentials: IDataObject): string | undefined {
-	const tokenData = credentials.oauthTokenData as IDataObject | undefined;
-	return typeof tokenData?.access_token === 'string' ? tokenData.access_token : undefined;
+/** Same org, user and instance: the other process refreshed this tenant's credential, not another's. */
+function sameTenant(a: SalesforceConnection['tenant'] | undefined, b: SalesforceConnection['tenant']): boolean {
+	return a !== undefined && a.orgId === b.orgId && a.userId === b.userId && a.instance === b.instance;
 }
 
-/** Whether another process stored new tokens meanwhile (then the connection knows them). */
+/** The tenant of the credential as stored now; undefined when its instance is not one calls may go to. */
+function tenantOfStored(ctx: SalesforceContext, stored: ICredentialDataDecryptedObject): SalesforceConnection['tenant'] | undefined {
+	try {
+		return viewOf(ctx, stored).tenant;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Whether another process stored new tokens of this execution's tenant meanwhile (then the connection
+ * signs with them). Tokens of another org or user (the credential was reconnected meanwhile) are never
+ * taken: the call's own failure stands.
+ */
 export async function anotherProcessRefreshed(ctx: SalesforceContext, connection: SalesforceConnection): Promise<boolean> {
 	if (connection.refreshRace.givenUp) return false;
 	for (const wait of WAITS_MS) {
 		await sleep(wait);
-		const stored = accessTokenOf(await ctx.getCredentials(CREDENTIAL_TYPE));
-		if (stored !== undefined && stored !== connection.refreshRace.accessToken) {
-			connection.refreshRace.accessToken = stored;
-			return true;
-		}
+		const stored = await ctx.getCredentials(CREDENTIAL_TYPE);
+		const token = accessTokenOf(stored);
+		if (token === undefined || token === accessTokenOf(connection.credentials)) continue;
+		if (!sameTenant(tenantOfStored(ctx, stored), connection.tenant)) break;
+		connection.credentials.oauthTokenData = stored.oauthTokenData;
+		return true;
 	}
 	connection.refreshRace.givenUp = true;
 	return false;
