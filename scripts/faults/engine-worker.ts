@@ -10,8 +10,9 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { startEmulator } from '../../emulator';
 import { connectedCredential, forgetSharedState, loadPackageTypes, pairedItemIndex, runWorkflow, type StoredCredential, type WorkflowResult } from '../../test/harness';
+import { CredentialRow } from './credential-row';
 import type { ExecutionReport, ItemIdentity, ItemOutcome, OutcomeKind, RunRequest, WorkerMessage } from './protocol';
-import { orgOfExecution, type Scenario } from './scenario';
+import type { Scenario } from './scenario';
 import { SCENARIOS } from './scenarios';
 import { errorTexts, safeJson, SecretScanner } from './secrets';
 import { itemsOf, NODE_NAME, workflowOf, type WorkloadItem } from './workload';
@@ -44,14 +45,14 @@ function runErrors(result: WorkflowResult): unknown[] {
 class ScenarioRunner {
 	private readonly scanner = new SecretScanner();
 	private readonly blocked = monitorEventLoopDelay({ resolution: 10 });
-	/** Each org's credential (one id and name for all), as the last execution in that org left it. */
-	private readonly credentials: StoredCredential[];
+	private readonly credential: CredentialRow;
 
 	constructor(
 		private readonly scenario: Scenario,
 		credentials: StoredCredential[],
+		executions: number[],
 	) {
-		this.credentials = [...credentials];
+		this.credential = new CredentialRow(scenario, credentials, executions);
 		for (const credential of credentials) this.scanner.addCredential(credential);
 		this.blocked.enable();
 	}
@@ -65,8 +66,8 @@ class ScenarioRunner {
 	}
 
 	private async runOne(execution: number): Promise<void> {
-		const items = itemsOf(this.scenario, execution);
-		const org = orgOfExecution(this.scenario, execution);
+		const use = this.credential.begin(execution);
+		const items = itemsOf(this.scenario, execution, use.tenantAtStart);
 		send({ type: 'started', execution, items: items.map(identityOf) });
 		this.blocked.reset();
 		const startedAt = Date.now();
@@ -74,20 +75,21 @@ class ScenarioRunner {
 		let result: WorkflowResult | undefined;
 		let thrown: unknown;
 		try {
-			result = await runWorkflow({ workflow: workflowOf(this.scenario), input: items.map((item) => item.json as IDataObject), credentials: [this.credentials[org]] });
+			const input = items.map((item) => item.json as IDataObject);
+			result = await runWorkflow({ workflow: workflowOf(this.scenario), input, credentials: [use.credential], onCredentialStore: use.watch });
 		} catch (error) {
 			thrown = error;
 		}
 		const wallMs = performance.now() - started;
 		const blockedMs = this.blocked.max / 1e6;
-		// n8n keeps refreshed tokens in its database for the next execution; so does this worker.
-		if (result && result.tokenUpdates.length > 0) {
-			this.credentials[org] = result.credentials[0];
-			for (const update of result.tokenUpdates) this.scanner.addTokenData(update.oauthTokenData as IDataObject);
-		}
-		const refreshedAccessTokens = (result?.tokenUpdates ?? []).map((update) => String(update.oauthTokenData.access_token));
-		const report = this.report(execution, items, result, thrown);
-		send({ type: 'finished', report: { ...report, startedAt, wallMs, blockedMs, refreshedAccessTokens }, credentials: this.credentials });
+		use.end(result);
+		for (const update of result?.tokenUpdates ?? []) this.scanner.addTokenData(update.oauthTokenData as IDataObject);
+		// Its items went where its credential's first read said (an execution that started just before a reconnection may read the new tenant).
+		const tenant = use.readTenants[0] ?? use.tenantAtStart;
+		const report = this.report(execution, itemsOf(this.scenario, execution, tenant), result, thrown);
+		const { reconnectedAt } = this.credential;
+		const timing = { startedAt, wallMs, blockedMs, tenant, readTenants: use.readTenants, ...(reconnectedAt !== undefined && { reconnectedAt }) };
+		send({ type: 'finished', report: { ...report, ...timing }, credentials: this.credential.credentials() });
 	}
 
 	private report(
@@ -95,7 +97,7 @@ class ScenarioRunner {
 		items: WorkloadItem[],
 		result: WorkflowResult | undefined,
 		thrown: unknown,
-	): Omit<ExecutionReport, 'startedAt' | 'wallMs' | 'blockedMs' | 'refreshedAccessTokens'> {
+	): Omit<ExecutionReport, 'startedAt' | 'wallMs' | 'blockedMs' | 'tenant' | 'readTenants' | 'reconnectedAt'> {
 		const outcomes: ItemOutcome[] = items.map((item) => ({ ...identityOf(item), kind: 'none', outputChars: 0 }));
 		const tokensFound: string[] = [];
 		const outputs = result?.outputs[NODE_NAME] ?? [];
@@ -115,8 +117,8 @@ class ScenarioRunner {
 	}
 }
 
-function identityOf({ key, valid, about, execution, org, lastName }: WorkloadItem): ItemIdentity {
-	return { key, valid, execution, org, ...(about !== undefined && { about }), ...(lastName !== undefined && { lastName }) };
+function identityOf({ key, valid, about, execution, tenant, org, lastName }: WorkloadItem): ItemIdentity {
+	return { key, valid, execution, tenant, org, ...(about !== undefined && { about }), ...(lastName !== undefined && { lastName }) };
 }
 
 /**
@@ -144,7 +146,7 @@ process.on('message', (message: RunRequest) => {
 		send({ type: 'crashed', message: `No scenario named "${message.scenario}"` });
 		return;
 	}
-	warmUp(scenario).then(() => new ScenarioRunner(scenario, message.credentials).runAll(message.executions)).then(
+	warmUp(scenario).then(() => new ScenarioRunner(scenario, message.credentials, message.executions).runAll(message.executions)).then(
 		() => send({ type: 'done' }),
 		(error: Error) => send({ type: 'crashed', message: error.stack ?? error.message }),
 	);

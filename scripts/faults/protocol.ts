@@ -25,8 +25,9 @@ export type OutcomeKind =
 export interface ItemIdentity {
 	key: string;
 	valid: boolean;
-	/** Its execution, and the org that execution ran in (0 when there is one). */
+	/** Its execution, the tenant that execution's credential resolved (scenario.ts) and that tenant's org (0 when there is one). */
 	execution: number;
+	tenant: number;
 	org: number;
 	/** The LastName it sends, unique to the item (plain leads; by Email it is not the key). */
 	lastName?: string;
@@ -56,14 +57,18 @@ export interface ExecutionReport {
 	executionError?: string;
 	/** Where a secret was found: "refresh token in the output of item 3", ... */
 	tokensFound: string[];
-	/** The access tokens n8n's refreshes during the execution brought (for its org's credential). */
-	refreshedAccessTokens: string[];
+	/** The tenant its items went to: what its credential's first read resolved (the tenant at its start if it never read it). */
+	tenant: number;
+	/** The tenants its credential reads resolved (n8n reads it again to sign every call), in order of first appearance. */
+	readTenants: number[];
+	/** When the credential was reconnected, on every report after it. */
+	reconnectedAt?: number;
 }
 
 export interface RunRequest {
 	type: 'run';
 	scenario: string;
-	/** One per org, each with the same id and name. */
+	/** One per tenant, each with the same id and name. */
 	credentials: StoredCredential[];
 	/** Execution numbers to run, in order (a restarted worker gets the ones never started). */
 	executions: number[];
@@ -72,7 +77,7 @@ export interface RunRequest {
 export type WorkerMessage =
 	| { type: 'alive' }
 	| { type: 'started'; execution: number; items: ItemIdentity[] }
-	/** `credentials`: each org's, as the worker's executions left them (a refresh stores new tokens). */
+	/** `credentials`: each tenant's, as the worker's executions left them (a refresh stores new tokens). */
 	| { type: 'finished'; report: ExecutionReport; credentials: StoredCredential[] }
 	| { type: 'done' }
 	| { type: 'crashed'; message: string };

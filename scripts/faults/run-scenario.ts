@@ -1,19 +1,19 @@
 /**
- * One scenario: a fresh emulator per org with the scenario's faults (in this process), the executions
- * run by an engine worker (a child process), watched: a worker whose event loop stops turning for
- * FREEZE_MS is killed, its running executions are recorded as frozen, and a new worker goes on
- * with the executions never started, on the credentials as the last executions left them. Nothing
- * runs past the scenario's budget.
+ * One scenario: a fresh emulator per org (with the users the scenario's tenants are) and the
+ * scenario's faults (in this process), the executions run by an engine worker (a child process),
+ * watched: a worker whose event loop stops turning for FREEZE_MS is killed, its running executions
+ * are recorded as frozen, and a new worker goes on with the executions never started, on the
+ * credentials as the last executions left them. Nothing runs past the scenario's budget.
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 
-import { startEmulator, type EmulatorHandle } from '../../emulator';
+import { EMULATOR_USERNAME, startEmulator, type EmulatorHandle, type EmulatorOptions } from '../../emulator';
 import { connectedCredential, type StoredCredential } from '../../test/harness';
 import type { ExecutionReport, ItemIdentity, ItemOutcome, WorkerMessage } from './protocol';
 import type { StoredLead } from './reconcile';
-import { DEFAULT_BUDGET_MS, orgCount, orgOfExecution, type Evidence, type OrgFacts, type RunFacts, type Scenario } from './scenario';
+import { DEFAULT_BUDGET_MS, orgCount, tenantsOf, usersOfOrg, type Evidence, type OrgFacts, type RunFacts, type Scenario, type TenantFacts } from './scenario';
 import { keyFieldOf, keyOf } from './workload';
 
 /** An event loop blocked this long is a frozen n8n: every workflow of the instance waits. */
@@ -153,7 +153,11 @@ function storedLeads(scenario: Scenario, org: number, records: Array<Record<stri
 	return records.map((fields) => ({ key: keyOf(scenario, org, fields[keyField]), id: String(fields.Id), fields }));
 }
 
-const accessTokenOf = (credential: StoredCredential) => String((credential.data.oauthTokenData as { access_token?: unknown } | undefined)?.access_token ?? '');
+/** An org's emulator: an org number of its own (no two orgs share an id or a token), and the users its tenants are. */
+function orgOptions(scenario: Scenario, org: number, clientSecret: string): EmulatorOptions {
+	const users = usersOfOrg(scenario, org).map((username) => ({ username }));
+	return { apiLimit: 1_000_000, clientSecret, org: org + 1, users, ...scenario.emulatorOptions };
+}
 
 export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
 	const started = Date.now();
@@ -161,9 +165,10 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
 	const clientSecret = randomBytes(24).toString('base64url');
 	const emulators: EmulatorHandle[] = [];
 	try {
-		for (let org = 0; org < orgCount(scenario); org++) emulators.push(await startEmulator({ apiLimit: 1_000_000, clientSecret, ...scenario.emulatorOptions }));
-		// Every org's credential has the same id and name (emulatorCredential's): n8n's one credential, resolved to each org.
-		const connected = await Promise.all(emulators.map((emulator) => connectedCredential(emulator)));
+		for (let org = 0; org < orgCount(scenario); org++) emulators.push(await startEmulator(orgOptions(scenario, org, clientSecret)));
+		// Every tenant's credential has the same id and name (emulatorCredential's): n8n's one credential, resolved to each tenant.
+		const tenants = tenantsOf(scenario);
+		const connected = await Promise.all(tenants.map((tenant) => connectedCredential(emulators[tenant.org], { user: tenant.user })));
 		const credentials = { current: connected };
 		emulators.forEach((emulator, org) => scenario.arrange?.(emulator, org));
 		const before = emulators.map((emulator) => emulator.records('Lead'));
@@ -190,25 +195,23 @@ export async function runScenario(scenario: Scenario): Promise<ScenarioRun> {
 			requests: emulator.requests(),
 			before: before[org],
 			leads: storedLeads(scenario, org, emulator.records('Lead')),
-			accessTokens: [
-				...new Set([
-					accessTokenOf(connected[org]),
-					...reports.filter((report) => orgOfExecution(scenario, report.execution) === org).flatMap((report) => report.refreshedAccessTokens),
-					accessTokenOf(credentials.current[org]),
-				]),
-			],
 		}));
+		const tenantFacts: TenantFacts[] = tenants.map(({ org, user = EMULATOR_USERNAME }) => ({ org, username: user, userId: emulators[org].userId(user) }));
+		const reconnectedAt = reports.find((report) => report.reconnectedAt !== undefined)?.reconnectedAt;
 		const facts: RunFacts = {
 			emulator: orgs[0].emulator,
 			requests: orgs[0].requests,
 			outcomes,
 			orgs,
+			tenants: tenantFacts,
 			executions: reports.map((report) => ({
 				execution: report.execution,
-				org: orgOfExecution(scenario, report.execution),
+				tenant: report.tenant,
 				startedAt: report.startedAt,
 				finishedAt: report.startedAt + report.wallMs,
+				readTenants: report.readTenants,
 			})),
+			...(reconnectedAt !== undefined && { reconnectedAt }),
 		};
 		return {
 			scenario,

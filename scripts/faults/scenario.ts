@@ -23,7 +23,16 @@ export interface Evidence {
 	text: string;
 }
 
-/** One org of the run: its emulator, what it was asked, and what it held and issued. */
+/**
+ * Who the credential is connected as: an org (one emulator per org, numbered from 0) and one of its
+ * users (by username; absent: the org's default user).
+ */
+export interface Tenant {
+	org: number;
+	user?: string;
+}
+
+/** One org of the run: its emulator, what it was asked, and what it held. */
 export interface OrgFacts {
 	emulator: EmulatorHandle;
 	requests: RecordedRequest[];
@@ -31,16 +40,23 @@ export interface OrgFacts {
 	before: Array<Record<string, unknown>>;
 	/** Its Leads at the end, each with the key items are matched on. */
 	leads: StoredLead[];
-	/** Every access token its credential had in the run: as connected, and each one a refresh brought. */
-	accessTokens: string[];
 }
 
-/** When an execution ran, by the worker's clock (ms since the epoch). */
+export interface TenantFacts {
+	org: number;
+	username: string;
+	/** The user's id in its org (what `CreatedById` and a request's `tokenIssuedTo` say). */
+	userId: string;
+}
+
+/** When an execution ran, by the worker's clock (ms since the epoch), and as whom. */
 export interface ExecutionTiming {
 	execution: number;
-	org: number;
+	tenant: number;
 	startedAt: number;
 	finishedAt: number;
+	/** The tenants its credential reads resolved, in order of first appearance. */
+	readTenants: number[];
 }
 
 export interface RunFacts {
@@ -49,8 +65,11 @@ export interface RunFacts {
 	requests: RecordedRequest[];
 	outcomes: ItemOutcome[];
 	orgs: OrgFacts[];
+	tenants: TenantFacts[];
 	/** Executions that finished. */
 	executions: ExecutionTiming[];
+	/** When the credential was reconnected, if it was. */
+	reconnectedAt?: number;
 }
 
 export interface ExtraCheck {
@@ -73,10 +92,18 @@ export interface Scenario {
 	 */
 	postedTwice?: boolean;
 	/**
-	 * Orgs (one emulator each) the executions take turns in (default 1). Every org's credential has the
-	 * same id and name: n8n's one credential resolving to different orgs.
+	 * Who the one credential (one id and name throughout) is connected as: the executions take turns
+	 * between these tenants (default: one org, its default user). n8n's one credential resolving to
+	 * different orgs or users.
 	 */
-	orgs?: number;
+	tenants?: Tenant[];
+	/**
+	 * The credential starts connected as the first tenant and is reconnected as the second (its data
+	 * replaced, as n8n's "Reconnect" does) `afterMs` after `execution` starts, the executions started
+	 * before still running: every credential read after that, theirs too (n8n reads it again to sign
+	 * each call), resolves the second.
+	 */
+	reconnect?: { execution: number; afterMs: number };
 	shape: ExecutionShape;
 	emulatorOptions?: EmulatorOptions;
 	/** Adds the scenario's faults (and records) to each org's fresh emulator. */
@@ -104,11 +131,22 @@ export const plainShape = (itemsPerExecution: number, batchSize: number, concurr
 	concurrency,
 });
 
-export const orgCount = (scenario: Scenario): number => scenario.orgs ?? 1;
+export const tenantsOf = (scenario: Scenario): Tenant[] => scenario.tenants ?? [{ org: 0 }];
 
-/** The org an execution runs in: executions take turns, a lead posted twice in the same org both times. */
-export function orgOfExecution(scenario: Scenario, execution: number): number {
-	return Math.floor(execution / (scenario.postedTwice ? 2 : 1)) % orgCount(scenario);
+export const orgCount = (scenario: Scenario): number => Math.max(...tenantsOf(scenario).map((tenant) => tenant.org)) + 1;
+
+/** The usernames an org's emulator must have besides its default user. */
+export const usersOfOrg = (scenario: Scenario, org: number): string[] =>
+	tenantsOf(scenario).flatMap((tenant) => (tenant.org === org && tenant.user !== undefined ? [tenant.user] : []));
+
+/**
+ * The tenant an execution's credential is connected as when it starts, as executions take turns (a
+ * lead posted twice goes to the same tenant both times). A reconnected credential is the first
+ * tenant until the reconnection (credential-row.ts).
+ */
+export function tenantByTurn(scenario: Scenario, execution: number): number {
+	if (scenario.reconnect !== undefined) return 0;
+	return Math.floor(execution / (scenario.postedTwice ? 2 : 1)) % tenantsOf(scenario).length;
 }
 
 export const answered = (requests: RecordedRequest[], status: number, path: RegExp | string = DATA) =>

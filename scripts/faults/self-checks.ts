@@ -20,7 +20,7 @@ function plantedTokensFound(): string | undefined {
 	return found === 'access token, client secret, refresh token' ? undefined : `found only: ${found || 'nothing'}`;
 }
 
-const item = (key: string, kind: ItemOutcome['kind'], id?: string, created?: boolean): ItemOutcome => ({ key, valid: true, execution: 0, org: 0, kind, id, created, outputChars: 0 });
+const item = (key: string, kind: ItemOutcome['kind'], id?: string, created?: boolean): ItemOutcome => ({ key, valid: true, execution: 0, tenant: 0, org: 0, kind, id, created, outputChars: 0 });
 const lead = (key: string, id: string, lastName = key): StoredLead => ({ key, id, fields: { Id: id, LastName: lastName } });
 
 /** What was counted, against what was planted: undefined when they agree. */

@@ -5,7 +5,7 @@ import { leadAutoMapParameters, leadCreateParameters, leadUpsertParameters, webh
 import { LEAD_MAPPING } from '../../test/engine/helpers';
 import { hostileItem, HOSTILE_KEY_FIELD, type GeneratedItem } from './hostile-items';
 import type { ItemIdentity } from './protocol';
-import { orgCount, orgOfExecution, type Scenario } from './scenario';
+import { orgCount, tenantByTurn, tenantsOf, type Scenario } from './scenario';
 
 /** The node's name in the workflow, where its output is read. */
 export const NODE_NAME = 'Salesforce';
@@ -43,21 +43,22 @@ export function workflowOf(scenario: Scenario): WorkflowFile {
 }
 
 /** A webhook lead whose LastName is unique across the scenario; posted `again`, its Email in capitals. */
-function plainLead(scenario: Scenario, index: number, execution: number, again: boolean): WorkloadItem {
-	const org = orgOfExecution(scenario, execution);
+function plainLead(scenario: Scenario, index: number, execution: number, tenant: number, again: boolean): WorkloadItem {
+	const { org } = tenantsOf(scenario)[tenant];
 	const lastName = `${scenario.name} #${index}${again ? ' again' : ''}`;
 	const email = again ? emailOf(index).toUpperCase() : emailOf(index);
 	const body = { first_name: 'Fault', last_name: lastName, company: `Company ${index}`, email };
 	const key = keyOf(scenario, org, byEmail(scenario) ? email : lastName);
-	return { json: webhookItem(body), key, valid: true, execution, org, lastName };
+	return { json: webhookItem(body), key, valid: true, execution, tenant, org, lastName };
 }
 
-export function itemsOf(scenario: Scenario, execution: number): WorkloadItem[] {
+/** An execution's items, as sent for `tenant` (by default its turn's). */
+export function itemsOf(scenario: Scenario, execution: number, tenant = tenantByTurn(scenario, execution)): WorkloadItem[] {
 	const { itemsPerExecution } = scenario.shape;
 	// Posted twice: executions 2n and 2n+1 send the same leads.
 	const first = (scenario.postedTwice ? Math.floor(execution / 2) : execution) * itemsPerExecution;
 	const again = scenario.postedTwice === true && execution % 2 === 1;
 	return Array.from({ length: itemsPerExecution }, (_, position) =>
-		scenario.items === 'hostile' ? { ...hostileItem(first + position), execution, org: 0 } : plainLead(scenario, first + position, execution, again),
+		scenario.items === 'hostile' ? { ...hostileItem(first + position), execution, tenant: 0, org: 0 } : plainLead(scenario, first + position, execution, tenant, again),
 	);
 }

@@ -1,7 +1,7 @@
 import type { ItemOutcome } from '../../scripts/faults/protocol';
 import { reconcile, type StoredLead } from '../../scripts/faults/reconcile';
 
-const item = (key: string, kind: ItemOutcome['kind'], more: Partial<ItemOutcome> = {}): ItemOutcome => ({ key, valid: true, execution: 0, org: 0, kind, outputChars: 0, ...more });
+const item = (key: string, kind: ItemOutcome['kind'], more: Partial<ItemOutcome> = {}): ItemOutcome => ({ key, valid: true, execution: 0, tenant: 0, org: 0, kind, outputChars: 0, ...more });
 const lead = (key: string, id: string, fields: Record<string, unknown> = {}): StoredLead => ({ key, id, fields: { Id: id, LastName: 'Before', ...fields } });
 
 describe('fault table reconciliation of Create or Update against the leads that were there', () => {

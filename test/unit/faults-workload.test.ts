@@ -61,7 +61,7 @@ describe('fault workloads', () => {
 	const summary = (execution: number, of: Scenario) => itemsOf(of, execution).map(({ key, org, lastName, json }) => [key, org, lastName, (json.body as { email: string }).email]);
 
 	it('posts each execution’s leads again in the next execution, in the same org, the Email in capitals; the orgs take turns by pair', () => {
-		const postedTwice = scenario({ operation: 'upsertByEmail', postedTwice: true, orgs: 2 });
+		const postedTwice = scenario({ operation: 'upsertByEmail', postedTwice: true, tenants: [{ org: 0 }, { org: 1 }] });
 
 		expect([0, 1, 2, 3].map((execution) => summary(execution, postedTwice))).toEqual([
 			[
@@ -79,6 +79,40 @@ describe('fault workloads', () => {
 			[
 				['org 1: lead2@example.com', 1, 'w #2 again', 'LEAD2@EXAMPLE.COM'],
 				['org 1: lead3@example.com', 1, 'w #3 again', 'LEAD3@EXAMPLE.COM'],
+			],
+		]);
+	});
+
+	it('takes turns between two users of one org: keys without an org, each item naming its tenant', () => {
+		const twoUsers = scenario({ tenants: [{ org: 0 }, { org: 0, user: 'second.user@example.com' }] });
+
+		expect([0, 1, 2].map((execution) => itemsOf(twoUsers, execution).map(({ key, tenant, org }) => [key, tenant, org]))).toEqual([
+			[
+				['w #0', 0, 0],
+				['w #1', 0, 0],
+			],
+			[
+				['w #2', 1, 0],
+				['w #3', 1, 0],
+			],
+			[
+				['w #4', 0, 0],
+				['w #5', 0, 0],
+			],
+		]);
+	});
+
+	it('keys the items of a reconnected credential in the org of the tenant they are sent for', () => {
+		const reconnected = scenario({ tenants: [{ org: 0 }, { org: 1 }], reconnect: { execution: 1, afterMs: 0 } });
+
+		expect([itemsOf(reconnected, 3), itemsOf(reconnected, 3, 1)].map((items) => items.map(({ key, tenant, org }) => [key, tenant, org]))).toEqual([
+			[
+				['org 0: w #6', 0, 0],
+				['org 0: w #7', 0, 0],
+			],
+			[
+				['org 1: w #6', 1, 1],
+				['org 1: w #7', 1, 1],
 			],
 		]);
 	});
