@@ -75,7 +75,7 @@ export async function connectCredentials(scenario: ScenarioContext): Promise<Con
 }
 
 /** The emulator's consent page: press Allow (a remembered approval skips the page, then nothing to do). */
-async function allowAccess(popup: Page): Promise<void> {
+export async function allowAccess(popup: Page): Promise<void> {
 	const allow = popup.locator('#oaapprove');
 	await Promise.race([allow.waitFor({ timeout: 30_000 }), popup.waitForEvent('close', { timeout: 30_000 })]);
 	if (!popup.isClosed() && (await allow.isVisible())) await allow.click();

@@ -90,6 +90,11 @@ export class Editor {
 		await this.page.keyboard.type(typeDisplayName);
 		await this.byTestId('new-credential-type-select-option').filter({ hasText: typeDisplayName }).first().click();
 		await this.byTestId('new-credential-type-button').click();
+		return await this.fillCredentialDialog(form);
+	}
+
+	/** Fills the connection form of the credential dialog that is opening (from the credentials page or a node). */
+	async fillCredentialDialog(form: CredentialForm): Promise<Locator> {
 		const dialog = this.byTestId('editCredential-modal');
 		await dialog.waitFor({ timeout: TIMEOUT });
 
@@ -107,10 +112,11 @@ export class Editor {
 
 	/**
 	 * Presses Connect in an open credential dialog, lets `consent` act on the authorization page that
-	 * opens in a popup, and waits for n8n's "connected" banner. Returns the URLs the popup requested
-	 * (the authorization URL n8n built comes first).
+	 * opens in a popup, and waits for n8n's "connected" banner, or, for a dialog opened from a node
+	 * (which n8n closes once the account is connected), for the dialog to close. Returns the URLs the
+	 * popup requested (the authorization URL n8n built comes first).
 	 */
-	async connectCredential(consent: (popup: Page) => Promise<void>): Promise<string[]> {
+	async connectCredential(consent: (popup: Page) => Promise<void>, { closesWhenConnected = false } = {}): Promise<string[]> {
 		const popupOpened = this.context.waitForEvent('page', { timeout: TIMEOUT });
 		const requested: string[] = [];
 		const record = (request: Request) => {
@@ -120,7 +126,8 @@ export class Editor {
 		try {
 			await this.byTestId('oauth-not-connected-banner').getByRole('button').first().click();
 			await consent(await popupOpened);
-			await this.byTestId('oauth-connect-success-banner').waitFor({ timeout: TIMEOUT });
+			const connected = closesWhenConnected ? this.byTestId('editCredential-modal') : this.byTestId('oauth-connect-success-banner');
+			await connected.waitFor({ state: closesWhenConnected ? 'hidden' : 'visible', timeout: TIMEOUT });
 		} finally {
 			this.context.off('request', record);
 		}
@@ -135,6 +142,46 @@ export class Editor {
 	async chooseOption(parameterTestId: string, label: string): Promise<void> {
 		await this.byTestId(parameterTestId).click();
 		await this.page.locator('[role="option"]:visible', { hasText: label }).first().click();
+	}
+
+	/**
+	 * A new workflow, then a node added the way a user does: the node creator's "+", the node found
+	 * by name, one of its actions clicked. n8n adds the node (and a manual trigger) and opens its panel.
+	 */
+	async addNodeToNewWorkflow(nodeDisplayName: string, actionName: string): Promise<Locator> {
+		await this.page.goto(`${this.baseUrl}/workflow/new`);
+		await this.byTestId('canvas-add-button').waitFor({ timeout: TIMEOUT });
+		await this.byTestId('node-creator-plus-button').click();
+		await this.byTestId('node-creator-search-bar').waitFor({ timeout: TIMEOUT });
+		await this.page.keyboard.type(nodeDisplayName);
+		await this.byTestId('node-creator-item-name').filter({ hasText: nodeDisplayName }).first().click();
+		await this.byTestId('node-creator-item-name').filter({ hasText: actionName }).first().click();
+		const panel = this.byTestId('ndv');
+		await panel.waitFor({ timeout: TIMEOUT });
+		return panel;
+	}
+
+	/** Adds an option of the open node's "Options" collection by its display name. */
+	async addCollectionOption(displayName: string): Promise<void> {
+		await this.byTestId('ndv').locator('[data-test-id="collection-parameter-add"]').click();
+		await this.page.locator('[data-test-id="collection-parameter-option"]:visible', { hasText: displayName }).first().click();
+	}
+
+	/** The issues n8n shows on a parameter of the open node (the texts of its warning icons' tooltips). */
+	async parameterIssues(parameterName: string): Promise<string[]> {
+		// The innermost parameter item holding the input (a collection's own item holds it too).
+		const item = this.byTestId('ndv').locator('[data-test-id="parameter-item"]').filter({ has: this.byTestId(`parameter-input-${parameterName}`) }).last();
+		const icons = item.locator('[data-test-id="parameter-issues"]');
+		const texts: string[] = [];
+		for (const icon of await icons.all()) {
+			if (!(await icon.isVisible())) continue;
+			await icon.hover();
+			// n8n's tooltip: a title "Issues:" above the list of issues.
+			const tooltip = this.page.getByText(/^\s*Issues:?\s*$/).filter({ visible: true }).last().locator('xpath=..');
+			const text = await tooltip.innerText({ timeout: 5_000 }).catch(() => '(an issue icon whose tooltip did not open)');
+			texts.push(text.replace(/\s+/g, ' ').trim());
+		}
+		return texts;
 	}
 
 	async openWorkflow(workflowId: string): Promise<void> {

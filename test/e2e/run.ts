@@ -2,7 +2,8 @@
  * `npm run test:e2e`: this package in the real n8n 2.41 server, through its editor, in Chromium.
  *
  *   cache → pack + install like "Install community node" → emulator (https for the Salesforce hosts)
- *   → n8n → owner setup → one credential per Environment, connected with PKCE → lead-intake workflow
+ *   → n8n → owner setup → a new Create leads node, its credential connected from the node, Add to
+ *   Campaign → one credential per Environment, connected with PKCE → lead-intake workflow
  *   → Create Lead's fields from the describe → publish → leads through the production webhook
  *   → access token expired → refresh through our credential → lead arrives once.
  *
@@ -21,6 +22,7 @@ import { runLogged } from '../../scripts/e2e/processes';
 import { startSalesforceStandIn, type SalesforceStandIn } from '../../scripts/e2e/salesforce-stand-in';
 import { Editor } from './editor';
 import { exitWhenDone, indent, StepRunner, stopOnSignals } from './steps';
+import { E2E_CAMPAIGN } from './new-node.scenario';
 import { runEditorScenario } from './scenario';
 
 const REPO = resolve(__dirname, '..', '..');
@@ -70,7 +72,7 @@ async function main(): Promise<boolean> {
 			await installLikeCommunityNode(tarball, userFolder, runtime!.env, join(WORK_DIR, 'install.log'));
 		});
 		await runner.step('emulator serves https for login.salesforce.com, test.salesforce.com and acme.my.salesforce.com', async () => {
-			standIn = await startSalesforceStandIn(WORK_DIR, n8nUrl);
+			standIn = await startSalesforceStandIn(WORK_DIR, n8nUrl, { campaigns: [{ name: E2E_CAMPAIGN }] });
 			runner.note(`emulator at ${standIn.emulator.url}; request log .e2e/emulator.log`);
 		});
 		await runner.step('n8n starts on a fresh user folder and answers /healthz/readiness', async () => {

@@ -1,9 +1,11 @@
 /**
- * The steps that happen in the editor once n8n and Chromium run: owner account, package types,
- * credentials (credentials.scenario.ts), then the lead-intake workflow (leads.scenario.ts).
+ * The steps that happen in the editor once n8n and Chromium run: owner account, package types, a new
+ * node before any credential exists (new-node.scenario.ts), credentials (credentials.scenario.ts),
+ * then the lead-intake workflow (leads.scenario.ts).
  */
 import { connectCredentials, CREDENTIAL_TYPE_NAME } from './credentials.scenario';
 import { runLeadIntake } from './leads.scenario';
+import { runNewNodeScenario } from './new-node.scenario';
 import { check, type ScenarioContext } from './scenario-context';
 
 const PACKAGE_NAME = 'n8n-nodes-salesforce-rest';
@@ -32,6 +34,7 @@ export async function runEditorScenario(scenario: ScenarioContext): Promise<void
 		check(loadErrors.length === 0, `n8n logged problems with the package:\n${loadErrors.join('\n')}`);
 		runner.note(`node "${node.displayName}" and credential "${credential.displayName}" with ${icons.length} icons`);
 	});
+	await runNewNodeScenario(scenario);
 	const credentials = await connectCredentials(scenario);
 	await runLeadIntake(scenario, credentials);
 }

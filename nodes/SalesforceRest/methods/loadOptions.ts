@@ -22,15 +22,27 @@ export async function getLeadMatchFields(this: ILoadOptionsFunctions): Promise<I
 	return fields.filter((field) => (field.externalId === true || field.idLookup === true) && field.name !== 'Id').map(fieldOption);
 }
 
-/** The member statuses of the campaign chosen under "Add to Campaign", its default first. */
+/**
+ * What Campaign Member Status answers first, whatever the campaign: '' is the parameter's default
+ * and means "send no Status", so the list must always hold it (n8n flags a value its loaded options
+ * lack as not supported), also before a campaign is chosen or while it is an expression.
+ */
+const CAMPAIGN_DEFAULT_STATUS_OPTION: INodePropertyOptions = {
+	name: 'The Campaign’s Default Status',
+	value: '',
+	description: 'No status is sent: Salesforce gives each new member the campaign’s default status at the time',
+};
+
+/** The member statuses of the campaign chosen under "Add to Campaign", after the campaign's-default choice; the current default first. */
 export async function getCampaignStatuses(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const campaign = String(this.getCurrentNodeParameter('options.campaign', { extractValue: true }) ?? '').trim();
-	if (!isSalesforceId(campaign)) return [];
+	if (!isSalesforceId(campaign)) return [CAMPAIGN_DEFAULT_STATUS_OPTION];
 	const connection = await editorConnection(this);
 	const soql = `SELECT Label, IsDefault FROM CampaignMemberStatus WHERE CampaignId = ${soqlString(campaign)} ORDER BY SortOrder`;
 	const statuses = await queryAll<{ Label: string; IsDefault: boolean }>(this, connection, soql);
-	return [...statuses.filter((status) => status.IsDefault), ...statuses.filter((status) => !status.IsDefault)].map((status) => ({
+	const listed = [...statuses.filter((status) => status.IsDefault), ...statuses.filter((status) => !status.IsDefault)].map((status) => ({
 		name: status.IsDefault ? `${status.Label} (default)` : status.Label,
 		value: status.Label,
 	}));
+	return [CAMPAIGN_DEFAULT_STATUS_OPTION, ...listed];
 }

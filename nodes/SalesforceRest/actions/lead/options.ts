@@ -117,7 +117,7 @@ export const saveOptions: INodeProperties[] = [
 		typeOptions: { loadOptionsMethod: 'getCampaignStatuses', loadOptionsDependsOn: ['options.campaign'] },
 		default: '',
 		description:
-			'The member status of each lead added to the campaign; empty: the campaign’s default status. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'The member status of each lead added to the campaign. "The Campaign’s Default Status" sends none: Salesforce applies the campaign’s default. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 	},
 	{
 		displayName: 'Combine Concurrent Executions',
