@@ -27,6 +27,15 @@ function createLeads(credential: StoredCredential, count: number, continueOnFail
 	});
 }
 
+/** Runs `then` once the emulator has refused a refresh grant (this run's own refresh). */
+function afterOwnRefreshRefused(then: () => void): void {
+	const watch = setInterval(() => {
+		if (!emulator.requests().some((request) => request.path === '/services/oauth2/token' && request.status === 400)) return;
+		clearInterval(watch);
+		then();
+	}, 5);
+}
+
 const expireTokenOnCreate = { method: 'POST', path: '/composite/sobjects', expireToken: true };
 
 describe('An access token that expires during a run', () => {
@@ -158,15 +167,12 @@ describe('Two n8n processes refreshing a rotating refresh token at once (queue m
 			workflow: webhookToSalesforce(leadCreateParameters(LEAD_MAPPING), { continueOnFail: true }),
 			input: numberedLeads(1),
 			credentials: [credential],
-			onCredentialStore: (store) => {
-				// ... and stores its tokens only after this run's own refresh was refused, as a slow token endpoint makes it.
-				const watch = setInterval(() => {
-					if (!emulator.requests().some((request) => request.path === '/services/oauth2/token' && request.status === 400)) return;
-					clearInterval(watch);
+			// ... and stores its tokens only after this run's own refresh was refused, as a slow token endpoint makes it.
+			onCredentialStore: (store) =>
+				afterOwnRefreshRefused(() => {
 					ownRefreshRefused = true;
 					store.storeTokens(credential.id, { ...issued, ...otherWorker });
-				}, 5);
-			},
+				}),
 		});
 		const result = await run;
 
@@ -195,13 +201,7 @@ describe('Another process storing tokens of another user while this run waits (t
 			workflow: webhookToSalesforce(leadCreateParameters(LEAD_MAPPING), { continueOnFail: true }),
 			input: numberedLeads(1),
 			credentials: [credential],
-			onCredentialStore: (store) => {
-				const watch = setInterval(() => {
-					if (!emulator.requests().some((request) => request.path === '/services/oauth2/token' && request.status === 400)) return;
-					clearInterval(watch);
-					store.storeTokens(credential.id, { ...issued, ...bobs });
-				}, 5);
-			},
+			onCredentialStore: (store) => afterOwnRefreshRefused(() => store.storeTokens(credential.id, { ...issued, ...bobs })),
 		});
 
 		expect(result.outputs.Salesforce[0].json).toMatchObject({ success: false, errorCode: 'invalid_grant' });
