@@ -53,3 +53,17 @@ export function tenantOf(identityUrl: unknown, instance: string): Tenant {
 export function orgKeyOf(tenant: Tenant, accessToken: string | undefined): string {
 	return tenant.orgId !== '' ? `${tenant.orgId} ${tenant.instance}` : `token ${accessToken ?? ''} ${tenant.instance}`;
 }
+
+/**
+ * The org and user, as state shared by one user's executions is keyed (describes, group commit): their
+ * ids on the instance, or the token itself when the token answer names no org and user.
+ */
+export function userKeyOf(tenant: Tenant, accessToken: string | undefined): string {
+	const who = tenant.orgId !== '' && tenant.userId !== '' ? `${tenant.orgId} ${tenant.userId}` : `token ${accessToken ?? ''}`;
+	return `${who} ${tenant.instance}`;
+}
+
+/** Same org, user and instance. */
+export function sameTenant(a: Tenant, b: Tenant): boolean {
+	return a.orgId === b.orgId && a.userId === b.userId && a.instance === b.instance;
+}

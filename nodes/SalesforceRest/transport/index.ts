@@ -23,7 +23,7 @@ import { describeFlaw, type SObjectDescribe, type SObjectSummary } from '../help
 import { normalizeApiVersion } from '../helpers/instanceUrl';
 import type { SalesforceProblem } from '../helpers/problem';
 import { isTransientReadFailure, retryDelay } from '../helpers/retry';
-import type { Tenant } from '../helpers/tenant';
+import { userKeyOf, type Tenant } from '../helpers/tenant';
 import { ApiBudget } from './apiBudget';
 import { accessTokenOf, readCredentialView, secretsOf, signingContext } from './credentialView';
 import { anotherProcessRefreshed } from './refreshRace';
@@ -111,7 +111,7 @@ export async function openConnection(
 		apiVersion: version.value,
 		timeoutMs,
 		tenant,
-		identity: identityOf(tenant, accessToken, version.value),
+		identity: `${userKeyOf(tenant, accessToken)} ${version.value}`,
 		accessToken,
 		credentials,
 		signer: signingContext(ctx, credentials),
@@ -120,10 +120,6 @@ export async function openConnection(
 	};
 }
 
-function identityOf(tenant: Tenant, accessToken: string | undefined, apiVersion: string): string {
-	const who = tenant.orgId !== '' && tenant.userId !== '' ? `${tenant.orgId} ${tenant.userId}` : `token ${accessToken ?? ''}`;
-	return `${who} ${tenant.instance} ${apiVersion}`;
-}
 
 /** What no message may quote: the credential's secrets as they are now (n8n may have refreshed the token), and the token first read. */
 function secretsOfConnection(connection: SalesforceConnection): string[] {

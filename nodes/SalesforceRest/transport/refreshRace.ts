@@ -15,6 +15,7 @@
  */
 import { sleep, type ICredentialDataDecryptedObject } from 'n8n-workflow';
 
+import { sameTenant, type Tenant } from '../helpers/tenant';
 import { accessTokenOf, viewOf } from './credentialView';
 import type { SalesforceContext, SalesforceConnection } from './index';
 import { CREDENTIAL_TYPE } from './index';
@@ -22,13 +23,8 @@ import { CREDENTIAL_TYPE } from './index';
 /** Pauses between reads of the stored credential: the other refresh has had 10 s already. */
 const WAITS_MS = [1000, 2000] as const;
 
-/** Same org, user and instance: the other process refreshed this tenant's credential, not another's. */
-function sameTenant(a: SalesforceConnection['tenant'] | undefined, b: SalesforceConnection['tenant']): boolean {
-	return a !== undefined && a.orgId === b.orgId && a.userId === b.userId && a.instance === b.instance;
-}
-
 /** The tenant of the credential as stored now; undefined when its instance is not one calls may go to. */
-function tenantOfStored(ctx: SalesforceContext, stored: ICredentialDataDecryptedObject): SalesforceConnection['tenant'] | undefined {
+function tenantOfStored(ctx: SalesforceContext, stored: ICredentialDataDecryptedObject): Tenant | undefined {
 	try {
 		return viewOf(ctx, stored).tenant;
 	} catch {
@@ -48,7 +44,9 @@ export async function anotherProcessRefreshed(ctx: SalesforceContext, connection
 		const stored = await ctx.getCredentials(CREDENTIAL_TYPE);
 		const token = accessTokenOf(stored);
 		if (token === undefined || token === accessTokenOf(connection.credentials)) continue;
-		if (!sameTenant(tenantOfStored(ctx, stored), connection.tenant)) break;
+		// Same org, user and instance: the other process refreshed this tenant's credential, not another's.
+		const storedTenant = tenantOfStored(ctx, stored);
+		if (storedTenant === undefined || !sameTenant(storedTenant, connection.tenant)) break;
 		connection.credentials.oauthTokenData = stored.oauthTokenData;
 		return true;
 	}
