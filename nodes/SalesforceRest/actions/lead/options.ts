@@ -237,7 +237,7 @@ function campaignIsSet(options: unknown): boolean {
 	return typeof options === 'object' && options !== null && resourceId((options as IDataObject).campaign) !== '';
 }
 
-/** Cache Field List For, in ms: how long describe entries, and the connection that keys them, may be reused. */
+/** Cache Field List For, in ms: how long describe entries may be reused. */
 function describeCacheMs(options: IDataObject): number {
 	return nonNegativeSeconds(options.describeCacheSeconds, DEFAULT_DESCRIBE_CACHE_SECONDS) * 1000;
 }

@@ -9,7 +9,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { quoted, shorten } from '../../../helpers/bounded';
 import { WRONG_TYPE } from '../../../helpers/converted';
 import { isSalesforceId } from '../../../helpers/ids';
-import type { MappingMode } from '../../../helpers/mapping';
+import { findField, type MappingMode } from '../../../helpers/mapping';
 import type { SalesforceProblem } from '../../../helpers/problem';
 import { prepareRecord, type PreparedRecord, type PrepareOptions } from '../../../helpers/validation';
 import { freshObjectSchema, objectSchema, type ObjectSchema } from '../../../transport/describeCache';
@@ -66,7 +66,7 @@ async function checkedRecords(
 
 /** The match field as the describe has it: whether Salesforce tells its keys apart by letter case. */
 function matchFieldOf(schema: ObjectSchema, match: MatchKey): MatchField {
-	const described = schema.describe.fields.find((field) => field.name.toLowerCase() === match.field.toLowerCase());
+	const described = findField(schema.rules.lookup, match.field, false);
 	return { field: match.field, caseSensitive: described?.caseSensitive === true };
 }
 
