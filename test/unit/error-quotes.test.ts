@@ -5,13 +5,12 @@
  */
 import { NodeApiError, type INode } from 'n8n-workflow';
 
+import { textOfHtml } from '../../nodes/SalesforceRest/helpers/htmlText';
 import { SECRET_MARKER } from '../../nodes/SalesforceRest/helpers/secrets';
 import {
 	problemFromResponse,
 	problemFromThrown,
 	problemOfError,
-	problemWithoutSecrets,
-	textOfHtml,
 	toNodeApiError,
 } from '../../nodes/SalesforceRest/transport/errors';
 
@@ -61,11 +60,6 @@ describe('no credential in a problem', () => {
 	it('removes a token that crosses the cut whole, leaving none of it', () => {
 		const message = problemFromResponse(502, `${'x'.repeat(190)} ${ACCESS_TOKEN} ${'y'.repeat(300)}`).message;
 		expect(message).toBe(`${'x'.repeat(190)} ${SECRET_MARKER.slice(0, 9)}… (${190 + 1 + ACCESS_TOKEN.length + 1 + 300} characters)`);
-	});
-
-	it('removes given secrets from a problem made without them', () => {
-		const problem = { httpStatus: 400, errorCode: 'X', message: `saw ${OPAQUE_TOKEN}`, fields: [OPAQUE_TOKEN], duplicates: ['00Q000000000001AAA'] };
-		expect(problemWithoutSecrets(problem, [OPAQUE_TOKEN])).toEqual({ ...problem, message: `saw ${SECRET_MARKER}`, fields: [SECRET_MARKER] });
 	});
 });
 

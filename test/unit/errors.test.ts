@@ -2,12 +2,12 @@ import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n
 
 import capturedErrors from '../../emulator/fixtures/lead-create-errors.json';
 import { guidanceFor, readableMessage } from '../../nodes/SalesforceRest/helpers/guidance';
+import { textOfHtml } from '../../nodes/SalesforceRest/helpers/htmlText';
 import {
 	problemFromErrorList,
 	problemFromResponse,
 	problemFromThrown,
 	problemOfError,
-	textOfHtml,
 	toNodeApiError,
 } from '../../nodes/SalesforceRest/transport/errors';
 

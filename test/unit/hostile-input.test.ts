@@ -12,7 +12,8 @@ import { isSalesforceEmail } from '../../nodes/SalesforceRest/helpers/email';
 import { readableMessage } from '../../nodes/SalesforceRest/helpers/guidance';
 import { describeItems } from '../../nodes/SalesforceRest/helpers/output';
 import { createRecordRules, prepareRecord } from '../../nodes/SalesforceRest/helpers/validation';
-import { problemFromResponse, textOfHtml } from '../../nodes/SalesforceRest/transport/errors';
+import { textOfHtml } from '../../nodes/SalesforceRest/helpers/htmlText';
+import { problemFromResponse } from '../../nodes/SalesforceRest/transport/errors';
 
 const leadDescribe = leadDescribeJson as unknown as SObjectDescribe;
 const rules = createRecordRules(leadDescribe);

@@ -15,10 +15,8 @@ import { answerText, boundedNames, listedNames, MESSAGE_LENGTH, PAGE_LENGTH, QUO
 import { guidanceFor } from '../helpers/guidance';
 import { looksLikeHtml, textOfHtml } from '../helpers/htmlText';
 import type { Delivery, SalesforceProblem } from '../helpers/problem';
-import { redactSecrets } from '../helpers/secrets';
 
 export type { Delivery } from '../helpers/problem';
-export { textOfHtml } from '../helpers/htmlText';
 
 type UnknownRecord = Record<string, unknown>;
 
@@ -167,22 +165,6 @@ export function problemFromThrown(error: unknown, secrets: Secrets = []): { prob
 	};
 }
 
-/**
- * The problem without the given secrets anywhere in it (besides anything shaped like a credential),
- * for a problem made without them. Prefer passing them to problemFromResponse or problemFromThrown:
- * there they are removed before any text is cut, so that no cut can leave the start of one behind.
- */
-export function problemWithoutSecrets(problem: SalesforceProblem, secrets: Secrets): SalesforceProblem {
-	const clean = (value: string) => redactSecrets(value, secrets);
-	return {
-		...problem,
-		errorCode: clean(problem.errorCode),
-		message: clean(problem.message),
-		fields: problem.fields.map(clean),
-		...(problem.duplicates && { duplicates: problem.duplicates.map(clean) }),
-		...(problem.matches && { matches: problem.matches.map(clean) }),
-	};
-}
 
 function failureFor(problem: SalesforceProblem): NodeApiError['failure'] {
 	if (problem.errorCode === 'invalid_grant' || problem.errorCode === 'INVALID_SESSION_ID') {
